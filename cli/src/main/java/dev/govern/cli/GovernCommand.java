@@ -1,0 +1,66 @@
+package dev.govern.cli;
+
+import dev.govern.cli.support.CliIo;
+import dev.govern.cli.support.ExitCodes;
+import dev.govern.cli.support.VersionProvider;
+import dev.govern.cli.version.VersionInfoCommand;
+import dev.govern.core.config.Settings;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The root command: global options and the list of subcommands. */
+@Command(
+    name = "govern",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Govern which Go toolchain every machine, repository and binary uses.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      ExitCodes.LIST_OK,
+      ExitCodes.LIST_RUNTIME,
+      ExitCodes.LIST_USAGE,
+      ExitCodes.LIST_NOT_FOUND,
+      ExitCodes.LIST_FAILED,
+      ExitCodes.LIST_INTERNAL
+    },
+    subcommands = {VersionInfoCommand.class, CompletionCommand.class})
+public final class GovernCommand implements Callable<Integer> {
+  private final CliIo io;
+  private final Settings settings;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Explain more, and print stack traces of failures.")
+  boolean verbose;
+
+  public GovernCommand(CliIo io, Settings settings) {
+    this.io = io;
+    this.settings = settings;
+  }
+
+  public CliIo io() {
+    return io;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public boolean verbose() {
+    return verbose;
+  }
+
+  /** No subcommand: the usage goes to stderr and the exit code says "usage". */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(io.err());
+    return ExitCodes.USAGE;
+  }
+}

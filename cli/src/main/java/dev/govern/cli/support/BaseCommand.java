@@ -1,0 +1,54 @@
+package dev.govern.cli.support;
+
+import dev.govern.cli.GovernCommand;
+import dev.govern.core.config.Settings;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Base of every govern subcommand: access to the streams and settings of this run, and a {@link
+ * #run()} that returns the exit code.
+ */
+public abstract class BaseCommand implements Callable<Integer> {
+  @Spec protected CommandSpec spec;
+
+  @Override
+  public final Integer call() throws Exception {
+    return run();
+  }
+
+  /** Does the work; returns the exit code (see {@link ExitCodes}). Failures are thrown. */
+  protected abstract int run() throws Exception;
+
+  protected GovernCommand root() {
+    return (GovernCommand) spec.root().userObject();
+  }
+
+  protected CliIo io() {
+    return root().io();
+  }
+
+  protected PrintWriter out() {
+    return io().out();
+  }
+
+  protected PrintWriter err() {
+    return io().err();
+  }
+
+  protected Settings settings() {
+    return root().settings();
+  }
+
+  protected boolean verbose() {
+    return root().verbose();
+  }
+
+  /** A warning line on stderr: {@code govern: warning: ...}. */
+  protected void warn(String message) {
+    err().println(io().ansi().string("@|yellow govern: warning:|@ ") + message);
+    err().flush();
+  }
+}
