@@ -1,0 +1,24 @@
+package dev.govern.cli;
+
+import dev.govern.cli.version.VersionInfoCommand;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every subcommand of govern, by name, in the order {@code --help} lists them within a group.
+ *
+ * <p>Start-up stays fast because picocli only builds the model of the subcommand being run; the
+ * whole tree is built for help and completion only (see {@link GovernCli#build}).
+ */
+public final class CommandRegistry {
+  private CommandRegistry() {}
+
+  /** Name → command class. Add new commands here. */
+  public static Map<String, Class<?>> all() {
+    Map<String, Class<?>> m = new LinkedHashMap<>();
+    m.put("version-info", VersionInfoCommand.class);
+    m.put("completion", CompletionCommand.class);
+    m.put("cds-training", CdsTrainingCommand.class);
+    return m;
+  }
+}
