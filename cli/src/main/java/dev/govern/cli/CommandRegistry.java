@@ -17,6 +17,7 @@ public final class CommandRegistry {
   public static Map<String, Class<?>> all() {
     Map<String, Class<?>> m = new LinkedHashMap<>();
     m.put("version-info", VersionInfoCommand.class);
+    m.put("hook", dev.govern.cli.gate.HookCommand.class);
     m.put("completion", CompletionCommand.class);
     m.put("cds-training", CdsTrainingCommand.class);
     return m;

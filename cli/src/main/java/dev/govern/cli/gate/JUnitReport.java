@@ -40,8 +40,7 @@ final class JUnitReport {
         testcase(
             x,
             "govern.gate." + f.rule(),
-            GateText.relative(report.repository(), f) + ": " + f.message(),
-            1);
+            GateText.relative(report.repository(), f) + ": " + f.message());
         String detail = f.message() + f.fix().map(fix -> "\nfix: " + fix).orElse("");
         if (f.severity() == Severity.FAIL) {
           x.writeStartElement("failure");
