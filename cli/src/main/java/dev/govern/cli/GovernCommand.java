@@ -1,5 +1,6 @@
 package dev.govern.cli;
 
+import dev.govern.cli.artifact.InspectCommand;
 import dev.govern.cli.support.CliIo;
 import dev.govern.cli.support.ExitCodes;
 import dev.govern.cli.support.VersionProvider;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
       ExitCodes.LIST_FAILED,
       ExitCodes.LIST_INTERNAL
     },
-    subcommands = {VersionInfoCommand.class, CompletionCommand.class})
+    subcommands = {VersionInfoCommand.class, InspectCommand.class, CompletionCommand.class})
 public final class GovernCommand implements Callable<Integer> {
   private final CliIo io;
   private final Settings settings;

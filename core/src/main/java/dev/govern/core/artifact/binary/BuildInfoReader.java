@@ -127,6 +127,11 @@ final class BuildInfoReader {
         flags);
   }
 
+  private static NotAGoBinaryException badInfo(ByteSource src, String detail) {
+    return new NotAGoBinaryException(
+        src.name(), NotAGoBinaryException.Problem.CORRUPT_BUILD_INFO, detail);
+  }
+
   /** Reads a uvarint-prefixed string; fails (corrupt) when it runs past {@code end}. */
   private static byte[] inlineString(ByteSource src, long[] cursor, long end) {
     long pos = cursor[0];
@@ -136,11 +141,11 @@ final class BuildInfoReader {
     int n = 0;
     while (true) {
       if (n >= v.limit()) {
-        throw src.corrupt("build-info string length runs past the end of its section");
+        throw badInfo(src, "build-info string length runs past the end of its section");
       }
       int b = v.get(n++) & 0xff;
       if (shift == 63 && b > 1) {
-        throw src.corrupt("build-info string length overflows");
+        throw badInfo(src, "build-info string length overflows");
       }
       len |= (long) (b & 0x7f) << shift;
       if (b < 0x80) {
@@ -150,7 +155,8 @@ final class BuildInfoReader {
     }
     long start = pos + n;
     if (len < 0 || len > end - start) {
-      throw src.corrupt(
+      throw badInfo(
+          src,
           "build-info string of "
               + Long.toUnsignedString(len)
               + " bytes runs past the end of its section");

@@ -142,7 +142,8 @@ public final class GoBinary implements AutoCloseable {
       try {
         buildInfo = BuildInfoText.parse(raw.version(), raw.modinfo());
       } catch (BuildInfoText.ParseException e) {
-        throw file.corrupt(e.getMessage());
+        throw new NotAGoBinaryException(
+            file.name(), NotAGoBinaryException.Problem.CORRUPT_BUILD_INFO, e.getMessage());
       }
     }
     return buildInfo;

@@ -20,7 +20,9 @@ public final class NotAGoBinaryException extends GovernException {
     /** A structure runs past the end of the file. */
     TRUNCATED("truncated"),
     /** A structure has impossible values. */
-    CORRUPT("corrupt");
+    CORRUPT("corrupt"),
+    /** The Go build-info blob is there but cannot be decoded or parsed. */
+    CORRUPT_BUILD_INFO("corrupt Go build info");
 
     private final String words;
 
@@ -48,6 +50,11 @@ public final class NotAGoBinaryException extends GovernException {
 
   public String file() {
     return file;
+  }
+
+  /** Whether the file showed Go build info at all (so a directory scan should mention it). */
+  public boolean isGoEvidence() {
+    return problem == Problem.CORRUPT_BUILD_INFO;
   }
 
   public Problem problem() {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plan 9 a.out (386, amd64, arm). Text follows the header, data follows the text; as in Go's
- * reader, the "addresses" of the build-info search are file offsets.
+ * Plan 9 a.out (386, amd64, arm). Text follows the header in the file, data follows the text;
+ * load addresses follow the Go linker's defaults.
  */
 final class Plan9Container extends Container {
   static final int MAGIC_386 = 0x1EB;
@@ -25,8 +25,14 @@ final class Plan9Container extends Container {
     long hdr = (magic & 0x8000) != 0 ? 40 : 32;
     long textSize = Integer.toUnsignedLong(h.getInt(4));
     long dataSize = Integer.toUnsignedLong(h.getInt(8));
-    text = new Region("text", hdr, hdr, textSize, false, true);
-    data = new Region("data", hdr + textSize, hdr + textSize, dataSize, true, false);
+    // the Go linker's defaults: text at INITTEXT (the header shares its first page), data on the
+    // next INITRND boundary; only the data start's alignment matters for the build-info search
+    long base = magic == MAGIC_AMD64 ? 0x200000 : 0x1000;
+    long round = magic == MAGIC_AMD64 ? 0x200000 : 0x1000;
+    long textAddr = base + hdr;
+    long dataAddr = (textAddr + textSize + round - 1) / round * round;
+    text = new Region("text", textAddr, hdr, textSize, false, true);
+    data = new Region("data", dataAddr, hdr + textSize, dataSize, true, false);
     src.checkRange(hdr, textSize + dataSize);
   }
 
