@@ -172,13 +172,14 @@ public final class GoBinary implements AutoCloseable {
   }
 
   private PclnTable locateTable() {
+    ByteSource src = container.source();
     Optional<Region> named = container.pclntabRegion();
     if (named.isPresent()) {
       Region r = named.get();
-      if (r.offset() < file.size()) {
-        long len = Math.min(r.fileSize(), file.size() - r.offset());
+      if (r.offset() < src.size()) {
+        long len = Math.min(r.fileSize(), src.size() - r.offset());
         try {
-          return PclnTable.parse(file.view(r.offset(), len));
+          return PclnTable.parse(src.view(r.offset(), len));
         } catch (PclnTable.InvalidTableException e) {
           // fall through to the scan
         }
@@ -194,11 +195,12 @@ public final class GoBinary implements AutoCloseable {
   }
 
   private PclnTable scan(Region r) {
-    if (r.offset() < 0 || r.offset() >= file.size() || r.fileSize() < 16) {
+    ByteSource src = container.source();
+    if (r.offset() < 0 || r.offset() >= src.size() || r.fileSize() < 16) {
       return null;
     }
-    long len = Math.min(r.fileSize(), file.size() - r.offset());
-    ByteBuffer b = file.view(r.offset(), len);
+    long len = Math.min(r.fileSize(), src.size() - r.offset());
+    ByteBuffer b = src.view(r.offset(), len);
     int start = (int) Math.floorMod(-r.address(), 4L);
     for (int i = start; i + 16 <= b.limit(); i += 4) {
       if (b.get(i + 4) != 0

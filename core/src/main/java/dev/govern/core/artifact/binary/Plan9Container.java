@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plan 9 a.out (386, amd64, arm). Text follows the header in the file, data follows the text;
- * load addresses follow the Go linker's defaults.
+ * Plan 9 a.out (386, amd64, arm). Text follows the header in the file, data follows the text; load
+ * addresses follow the Go linker's defaults.
  */
 final class Plan9Container extends Container {
   static final int MAGIC_386 = 0x1EB;
