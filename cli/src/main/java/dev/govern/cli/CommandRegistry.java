@@ -16,6 +16,7 @@ public final class CommandRegistry {
   /** Name → command class. Add new commands here. */
   public static Map<String, Class<?>> all() {
     Map<String, Class<?>> m = new LinkedHashMap<>();
+    m.put("inspect", dev.govern.cli.artifact.InspectCommand.class);
     m.put("version-info", VersionInfoCommand.class);
     m.put("hook", dev.govern.cli.gate.HookCommand.class);
     m.put("completion", CompletionCommand.class);

@@ -1,0 +1,254 @@
+package dev.govern.cli.artifact;
+
+import dev.govern.cli.support.BaseCommand;
+import dev.govern.cli.support.CommandGroup;
+import dev.govern.cli.support.CommandGroup.Group;
+import dev.govern.cli.support.JsonFlag;
+import dev.govern.cli.support.JsonOutput;
+import dev.govern.core.ErrorCode;
+import dev.govern.core.GovernException;
+import dev.govern.core.artifact.binary.BinaryScan;
+import dev.govern.core.artifact.binary.BuildInfo;
+import dev.govern.core.artifact.binary.ExecutableWalk;
+import dev.govern.core.artifact.binary.GoBinary;
+import dev.govern.core.artifact.binary.NotAGoBinaryException;
+import dev.govern.core.artifact.binary.PclnTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code govern inspect <file|dir>…}: the Go version, modules and build settings of Go binaries,
+ * printed exactly as {@code go version -m} prints them; optionally the build ID and the function
+ * table.
+ */
+@CommandGroup(Group.ARTIFACTS)
+@Command(
+    name = "inspect",
+    description = {
+      "Show which Go built a binary, with its modules and build settings (like go version -m).",
+      "A directory is walked like go version -m walks it; files that are not Go binaries are "
+          + "skipped quietly (--verbose says why)."
+    })
+public final class InspectCommand extends BaseCommand {
+  @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Go binaries or directories.")
+  List<String> paths;
+
+  @Option(names = "--symbols", description = "Also list the functions of the pclntab.")
+  boolean symbols;
+
+  @Option(names = "--buildid", description = "Also print the Go build ID.")
+  boolean buildId;
+
+  @Option(
+      names = "--linked",
+      paramLabel = "FUNC",
+      description =
+          "Say whether this function (e.g. net/http.(*Client).Do) is linked, even inlined: "
+              + "yes, no or unknown (no function table). Repeatable.")
+  List<String> linked = new ArrayList<>();
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Threads for directory scans (default: one per processor).")
+  Integer threads;
+
+  @Mixin JsonFlag format;
+
+  /** What one file produced: text for the terminal, or the JSON entry. */
+  private record Rendered(String text, InspectReport.Binary json) {}
+
+  @Override
+  protected int run() {
+    List<ExecutableWalk.Entry> entries = new ArrayList<>();
+    Set<ExecutableWalk.Entry> explicit = new HashSet<>();
+    List<InspectReport.Problem> errors = new ArrayList<>();
+    boolean failed = false;
+    for (String arg : paths) {
+      Path p = Path.of(arg);
+      String fileName = p.getFileName() == null ? "" : p.getFileName().toString();
+      if (fileName.equals("go.mod") || fileName.equals("go.work")) {
+        inspectGoMod(p);
+        continue;
+      }
+      if (Files.isDirectory(p)) {
+        ExecutableWalk.walk(p, arg, entries::add);
+      } else if (Files.exists(p)) {
+        ExecutableWalk.Entry e = new ExecutableWalk.Entry(arg, p, null);
+        entries.add(e);
+        explicit.add(e);
+      } else {
+        GovernException g = GovernException.notFound(arg + ": no such file or directory", null);
+        if (paths.size() == 1) {
+          throw g;
+        }
+        failed = true;
+        report(g, errors);
+      }
+    }
+    if (entries.size() == 1 && explicit.contains(entries.get(0)) && errors.isEmpty()) {
+      // a single file: its failure is the command's failure (one error line, exit 3)
+      ExecutableWalk.Entry e = entries.get(0);
+      Rendered r;
+      try (GoBinary b = GoBinary.open(e.path(), e.name())) {
+        r = render(b);
+      }
+      emit(List.of(r), List.of(), List.of());
+      return 0;
+    }
+    List<Rendered> done = new ArrayList<>();
+    List<InspectReport.Problem> skipped = new ArrayList<>();
+    boolean[] anyFailed = {failed};
+    int n = threads == null ? BinaryScan.defaultThreads() : Math.max(1, threads);
+    BinaryScan.run(
+        entries,
+        n,
+        this::render,
+        o -> {
+          ExecutableWalk.Entry e = o.entry();
+          if (o.value() != null) {
+            if (format.json) {
+              done.add(o.value());
+            } else {
+              out().print(o.value().text());
+            }
+          } else if (o.failure() == null) {
+            skip(e.name(), e.skipped(), skipped);
+          } else if (explicit.contains(e) || !quiet(o.failure())) {
+            anyFailed[0] |= explicit.contains(e);
+            report(o.failure(), errors);
+          } else {
+            skip(e.name(), o.failure().getMessage(), skipped);
+          }
+        });
+    emit(done, skipped, errors);
+    return anyFailed[0] ? ErrorCode.PRECONDITION.exitCode() : 0;
+  }
+
+  /** go.mod and go.work files: wired by the go.mod capability. */
+  void inspectGoMod(Path file) {
+    throw new GovernException(ErrorCode.USAGE, "go.mod inspection is not available yet");
+  }
+
+  /** Not Go at all (quiet in scans) rather than a broken executable (reported). */
+  private static boolean quiet(GovernException g) {
+    return g instanceof NotAGoBinaryException n
+        && (n.problem() == NotAGoBinaryException.Problem.NOT_GO
+            || n.problem() == NotAGoBinaryException.Problem.UNRECOGNIZED_FORMAT);
+  }
+
+  private void skip(String name, String reason, List<InspectReport.Problem> skipped) {
+    String why = reason.startsWith(name + ": ") ? reason.substring(name.length() + 2) : reason;
+    skipped.add(new InspectReport.Problem(name, why));
+    if (verbose() && !format.json) {
+      err().println(name + ": " + why);
+    }
+  }
+
+  private void report(GovernException g, List<InspectReport.Problem> errors) {
+    String msg = g.getMessage();
+    int colon = msg.indexOf(": ");
+    errors.add(
+        new InspectReport.Problem(
+            colon > 0 ? msg.substring(0, colon) : "", colon > 0 ? msg.substring(colon + 2) : msg));
+    err().println(io().ansi().string("@|red,bold govern: error:|@ ") + msg);
+  }
+
+  private void emit(
+      List<Rendered> done,
+      List<InspectReport.Problem> skipped,
+      List<InspectReport.Problem> errors) {
+    if (format.json) {
+      JsonOutput.print(
+          out(),
+          new InspectReport(
+              InspectReport.SCHEMA_VERSION,
+              done.stream().map(Rendered::json).toList(),
+              skipped,
+              errors));
+    } else {
+      for (Rendered r : done) {
+        out().print(r.text());
+      }
+    }
+    out().flush();
+    err().flush();
+  }
+
+  /** Reads what the options ask for; runs on scan threads. */
+  private Rendered render(GoBinary b) {
+    BuildInfo bi = b.buildInfo();
+    String id = buildId ? b.buildId().orElse("") : null;
+    Map<String, String> answers = null;
+    if (!linked.isEmpty()) {
+      answers = new LinkedHashMap<>();
+      for (String f : linked) {
+        answers.put(f, b.linkage(f).answer());
+      }
+    }
+    List<String> funcs = symbols ? b.functionNames() : null;
+    List<String> inlinedOnly = null;
+    if (symbols) {
+      Set<String> fs = new HashSet<>(funcs);
+      Set<String> seen = new HashSet<>();
+      inlinedOnly = new ArrayList<>();
+      for (String name : b.nameTable()) {
+        if (!fs.contains(name) && seen.add(name)) {
+          inlinedOnly.add(name);
+        }
+      }
+    }
+    if (format.json) {
+      InspectReport.FunctionTable table = null;
+      if (symbols || !linked.isEmpty()) {
+        PclnTable t = b.functionTable().orElse(null);
+        table =
+            t == null
+                ? null
+                : new InspectReport.FunctionTable(
+                    t.layout().label(), t.functionCount(), funcs, inlinedOnly);
+      }
+      return new Rendered(
+          null,
+          InspectReport.binary(
+              b.name(),
+              b.container().format().label(),
+              b.container().architecture(),
+              b.universalArchitectures(),
+              bi,
+              id == null || id.isEmpty() ? null : id,
+              table,
+              answers));
+    }
+    StringBuilder text = new StringBuilder(bi.goVersionM(b.name()));
+    if (id != null) {
+      text.append("\tbuildid\t").append(id.isEmpty() ? "(none)" : id).append('\n');
+    }
+    if (answers != null) {
+      answers.forEach(
+          (f, a) -> text.append("\tlinked\t").append(f).append('\t').append(a).append('\n'));
+    }
+    if (symbols) {
+      if (b.functionTable().isEmpty()) {
+        text.append("\tfunc\t(no function table)\n");
+      }
+      for (String f : funcs) {
+        text.append("\tfunc\t").append(f).append('\n');
+      }
+      for (String f : inlinedOnly) {
+        text.append("\tinlined\t").append(f).append('\n');
+      }
+    }
+    return new Rendered(text.toString(), null);
+  }
+}
