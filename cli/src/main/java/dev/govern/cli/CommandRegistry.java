@@ -18,6 +18,7 @@ public final class CommandRegistry {
     Map<String, Class<?>> m = new LinkedHashMap<>();
     m.put("inspect", dev.govern.cli.artifact.InspectCommand.class);
     m.put("version-info", VersionInfoCommand.class);
+    m.put("sbom", dev.govern.cli.fleet.SbomCommand.class);
     m.put("hook", dev.govern.cli.gate.HookCommand.class);
     m.put("completion", CompletionCommand.class);
     m.put("cds-training", CdsTrainingCommand.class);
