@@ -131,14 +131,14 @@ final class ModFileInterpreter {
         if (args.size() != 1) {
           throw new Reject("usage: module module/path");
         }
-        module = new ModuleDirective(quotedString(args.get(0)), deprecated, n);
+        module = new ModuleDirective(pathString(args.get(0)), deprecated, n);
       }
       case "godebug" -> addGodebug(line, args);
       case "require", "exclude" -> {
         if (args.size() != 2) {
           throw new Reject("usage: " + verb + " module/path v1.2.3");
         }
-        String path = quotedString(args.get(0));
+        String path = pathString(args.get(0));
         String version = canonicalVersion(verb, path, args.get(1));
         ModulePath split = ModulePath.split(path);
         if (split == null) {
@@ -184,7 +184,7 @@ final class ModFileInterpreter {
         if (args.size() != 1) {
           throw new Reject("usage: use local/dir");
         }
-        use.add(new PathDirective(quotedString(args.get(0)), line.start.line()));
+        use.add(new PathDirective(pathString(args.get(0)), line.start.line()));
       }
       case "replace" -> replace.add(replacement(line, verb, args));
       default -> throw new Reject("unknown directive: " + verb);
@@ -242,7 +242,7 @@ final class ModFileInterpreter {
     if (args.size() != 1) {
       throw new Reject(verb + " directive expects exactly one argument");
     }
-    return quotedString(args.get(0));
+    return pathString(args.get(0));
   }
 
   private Replacement replacement(Line line, String verb, List<String> args) throws Reject {
@@ -255,7 +255,7 @@ final class ModFileInterpreter {
               + verb
               + " module/path [v1.2.3] => ../local/directory");
     }
-    String path = quotedString(args.get(0));
+    String path = pathString(args.get(0));
     ModulePath split = ModulePath.split(path);
     if (split == null) {
       throw new Reject(verb + " " + path + ": invalid module path");
@@ -265,7 +265,7 @@ final class ModFileInterpreter {
       version = canonicalVersion(verb, path, args.get(1));
       checkMajor(verb, path, version, split);
     }
-    String newPath = quotedString(args.get(arrow + 1));
+    String newPath = pathString(args.get(arrow + 1));
     String newVersion = "";
     if (args.size() == arrow + 2) {
       if (!GoModParser.isDirectoryPath(newPath)) {
@@ -326,7 +326,7 @@ final class ModFileInterpreter {
   /** Without a version fixer Go keeps retract versions as written (only quoting is checked). */
   private static String retractVersion(String verb, String token) throws Reject {
     try {
-      return quotedString(token);
+      return unquotedToken(token);
     } catch (Reject r) {
       throw new Reject(
           verb + ": version " + GoQuoting.quote(token) + " invalid: " + r.getMessage());
@@ -338,7 +338,7 @@ final class ModFileInterpreter {
     String prefix = path.isEmpty() ? verb + ": " : verb + " " + path + ": ";
     String text;
     try {
-      text = quotedString(token);
+      text = unquotedToken(token);
     } catch (Reject r) {
       throw new Reject(
           prefix + "version " + GoQuoting.quote(token) + " invalid: " + r.getMessage());
@@ -364,18 +364,27 @@ final class ModFileInterpreter {
    * Go's {@code parseString}: a {@code "…"} token is unquoted; any other token may not contain a
    * quote character (so raw {@code `…`} strings are tokens Go reserves but never accepts here).
    */
-  private static String quotedString(String token) throws Reject {
+  private static String unquotedToken(String token) throws Reject {
     if (token.startsWith("\"")) {
       String s = GoQuoting.unquote(token);
       if (s == null) {
-        throw new Reject("invalid quoted string: invalid syntax");
+        throw new Reject("invalid syntax");
       }
       return s;
     }
     if (containsAny(token, "\"'`")) {
-      throw new Reject("invalid quoted string: unquoted string cannot contain quote");
+      throw new Reject("unquoted string cannot contain quote");
     }
     return token;
+  }
+
+  /** {@link #unquotedToken} for a path: the error says the quoted string is invalid. */
+  private static String pathString(String token) throws Reject {
+    try {
+      return unquotedToken(token);
+    } catch (Reject r) {
+      throw new Reject("invalid quoted string: " + r.getMessage());
+    }
   }
 
   private static boolean containsAny(String s, String chars) {

@@ -242,10 +242,31 @@ final class ModLexer {
     }
   }
 
+  /** A rune as Go's {@code %#q} shows it, e.g. {@code 'x'}, a backslash escape, or a hex escape. */
   private static String describeRune(int c) {
-    if (c >= 0x20 && c < 0x7F && c != '\'') {
-      return "'" + (char) c + "'";
-    }
-    return c <= 0xFFFF ? String.format("U+%04X", c) : String.format("U+%X", c);
+    String body =
+        switch (c) {
+          case 7 -> "\\a";
+          case 8 -> "\\b";
+          case '\f' -> "\\f";
+          case '\n' -> "\\n";
+          case '\r' -> "\\r";
+          case '\t' -> "\\t";
+          case 11 -> "\\v";
+          case '\'' -> "\\'";
+          case '\\' -> "\\\\";
+          default -> {
+            if (GoRunes.isPrint(c)) {
+              yield new String(Character.toChars(c));
+            } else if (c < 0x80) {
+              yield String.format("\\x%02x", c);
+            } else if (c <= 0xFFFF) {
+              yield String.format("\\u%04x", c);
+            } else {
+              yield String.format("\\U%08x", c);
+            }
+          }
+        };
+    return "'" + body + "'";
   }
 }
