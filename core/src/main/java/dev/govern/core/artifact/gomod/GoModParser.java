@@ -2,7 +2,6 @@ package dev.govern.core.artifact.gomod;
 
 import dev.govern.core.GovernException;
 import dev.govern.core.artifact.gomod.ModFileInterpreter.Mode;
-import dev.govern.core.artifact.gomod.ModSyntax.Node;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -78,15 +77,14 @@ public final class GoModParser {
 
   private static ModFileInterpreter interpret(String fileName, byte[] data, Mode mode) {
     checkSize(fileName, data.length);
-    List<Node> statements;
+    ModFileInterpreter interpreter = new ModFileInterpreter(fileName, mode);
     try {
-      statements = ModSyntaxParser.parse(fileName, data);
+      ModSyntaxParser.parse(fileName, data, interpreter::accept);
     } catch (ModSyntaxError e) {
+      // Like Go: a lexical or block error is the only one reported.
       throw new GoModSyntaxException(
           List.of(GoModError.at(fileName, e.position(), e.getMessage())));
     }
-    ModFileInterpreter interpreter = new ModFileInterpreter(fileName, mode);
-    interpreter.interpret(statements);
     if (!interpreter.errors().isEmpty()) {
       throw new GoModSyntaxException(interpreter.errors());
     }

@@ -71,6 +71,13 @@ final class GoRunes {
 
   /** Decodes {@code b[from, to)} as Go would convert it to runes, invalid bytes becoming U+FFFD. */
   static String decodeString(byte[] b, int from, int to) {
+    boolean ascii = true;
+    for (int i = from; i < to && ascii; i++) {
+      ascii = b[i] >= 0;
+    }
+    if (ascii) {
+      return new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
     StringBuilder s = new StringBuilder(to - from);
     int i = from;
     while (i < to) {

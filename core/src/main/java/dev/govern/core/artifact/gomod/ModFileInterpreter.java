@@ -35,6 +35,9 @@ final class ModFileInterpreter {
   private static final Set<String> LAX_VERBS =
       Set.of("go", "module", "retract", "require", "ignore");
 
+  /** Errors collected before giving up: a file with more is not a go.mod file worth listing. */
+  static final int MAX_ERRORS = 1000;
+
   private final String file;
   private final Mode mode;
   private final List<GoModError> errors = new ArrayList<>();
@@ -70,26 +73,46 @@ final class ModFileInterpreter {
     return errors;
   }
 
-  void interpret(List<Node> statements) {
+  /** Interprets one statement; after {@link #MAX_ERRORS} errors the rest are skipped. */
+  void accept(Node stmt) {
+    if (errors.size() > MAX_ERRORS) {
+      return;
+    }
+    if (errors.size() == MAX_ERRORS) {
+      errors.add(
+          GoModError.at(
+              file,
+              position(stmt),
+              "too many errors (stopped after " + MAX_ERRORS + "; Go would list them all)"));
+      return;
+    }
     boolean strict = mode != Mode.MOD_LAX;
     Set<String> blocks = mode == Mode.WORK ? WORK_BLOCKS : MOD_BLOCKS;
-    for (Node stmt : statements) {
-      if (stmt instanceof Line line) {
-        add(null, line, line.tokens.get(0), line.tokens.subList(1, line.tokens.size()));
-      } else if (stmt instanceof LineBlock block) {
-        if (block.tokens.size() > 1 || !blocks.contains(block.tokens.get(0))) {
-          if (strict) {
-            errors.add(
-                GoModError.at(
-                    file, block.start, "unknown block type: " + String.join(" ", block.tokens)));
-          }
-          continue;
+    if (stmt instanceof Line line) {
+      add(null, line, line.tokens.get(0), line.tokens.subList(1, line.tokens.size()));
+    } else if (stmt instanceof LineBlock block) {
+      if (block.tokens.size() > 1 || !blocks.contains(block.tokens.get(0))) {
+        if (strict) {
+          errors.add(
+              GoModError.at(
+                  file, block.start, "unknown block type: " + String.join(" ", block.tokens)));
         }
-        for (Line line : block.lines) {
-          add(block, line, block.tokens.get(0), line.tokens);
-        }
+        return;
+      }
+      for (Line line : block.lines) {
+        add(block, line, block.tokens.get(0), line.tokens);
       }
     }
+  }
+
+  private static TextPosition position(Node stmt) {
+    if (stmt instanceof Line line) {
+      return line.start;
+    }
+    if (stmt instanceof LineBlock block) {
+      return block.start;
+    }
+    return new TextPosition(stmt.startLine(), 1, 0);
   }
 
   GoModFile modFile() {
@@ -400,10 +423,10 @@ final class ModFileInterpreter {
    * Whether the line's first end-of-line comment is {@code // indirect} or {@code // indirect; …}.
    */
   private static boolean isIndirect(Line line) {
-    if (line.suffix.isEmpty()) {
+    if (line.suffix().isEmpty()) {
       return false;
     }
-    String text = line.suffix.get(0).text();
+    String text = line.suffix().get(0).text();
     if (text.startsWith("//")) {
       text = text.substring(2);
     }
@@ -418,11 +441,11 @@ final class ModFileInterpreter {
    */
   private static String directiveComment(LineBlock block, Line line) {
     Node source = line;
-    if (block != null && line.before.isEmpty() && line.suffix.isEmpty()) {
+    if (block != null && line.before().isEmpty() && line.suffix().isEmpty()) {
       source = block;
     }
     List<String> lines = new ArrayList<>();
-    for (List<Comment> group : List.of(source.before, source.suffix)) {
+    for (List<Comment> group : List.of(source.before(), source.suffix())) {
       for (Comment c : group) {
         if (c.text().startsWith("//")) {
           lines.add(GoRunes.trimSpace(c.text().substring(2)));

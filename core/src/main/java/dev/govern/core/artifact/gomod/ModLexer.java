@@ -1,7 +1,8 @@
 package dev.govern.core.artifact.gomod;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The go.mod/go.work tokenizer. It keeps exactly one token of lookahead, like Go's parser, so that
@@ -19,6 +20,9 @@ final class ModLexer {
   static final int STRING = -4;
   static final int COMMENT = -5;
 
+  private static final int SHARED_TOKEN_LENGTH = 64;
+  private static final int SHARED_TOKEN_COUNT = 4096;
+
   /** A token; punctuation and newline tokens have their ASCII code as kind. */
   record Token(int kind, TextPosition pos, TextPosition end, String text) {}
 
@@ -33,7 +37,8 @@ final class ModLexer {
   private int tokenStart;
   private TextPosition tokenPos;
   private Token next;
-  private final List<Comment> suffixComments = new ArrayList<>();
+  private final ArrayDeque<Comment> suffixComments = new ArrayDeque<>();
+  private final Map<String, String> shortTokens = new HashMap<>();
 
   ModLexer(byte[] data) {
     this.data = data;
@@ -59,8 +64,8 @@ final class ModLexer {
     return new TextPosition(line, column, offset);
   }
 
-  /** The end-of-line comments seen so far, in file order. */
-  List<Comment> suffixComments() {
+  /** End-of-line comments lexed and not yet taken by the parser, in file order. */
+  ArrayDeque<Comment> suffixComments() {
     return suffixComments;
   }
 
@@ -127,9 +132,22 @@ final class ModLexer {
       }
       text = GoRunes.decodeString(data, tokenStart, end);
     } else {
-      text = GoRunes.decodeString(data, tokenStart, offset);
+      text = shared(GoRunes.decodeString(data, tokenStart, offset));
     }
     next = new Token(kind, tokenPos, position(), text);
+  }
+
+  /**
+   * One instance per distinct short token text: go.mod files repeat verbs, versions and
+   * punctuation, and a large file must not hold a copy of each.
+   */
+  private String shared(String text) {
+    if (text.length() > SHARED_TOKEN_LENGTH || shortTokens.size() >= SHARED_TOKEN_COUNT) {
+      String known = shortTokens.get(text);
+      return known != null ? known : text;
+    }
+    String known = shortTokens.putIfAbsent(text, text);
+    return known != null ? known : text;
   }
 
   private void readToken() {

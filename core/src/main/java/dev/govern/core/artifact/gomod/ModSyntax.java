@@ -6,62 +6,106 @@ import java.util.List;
 
 /**
  * The syntax tree of a go.mod or go.work file: statements that are single lines, {@code verb ( … )}
- * blocks of lines, or runs of whole-line comments, each with the comments Go attaches to it.
+ * blocks of lines, or runs of whole-line comments, each with the comments Go attaches to it. Nodes
+ * are kept small (comment lists are allocated only when used) because a file may hold millions.
  */
 final class ModSyntax {
   private ModSyntax() {}
 
   /** Anything comments can attach to. */
   abstract static class Node {
-    final List<Comment> before = new ArrayList<>();
-    final List<Comment> suffix = new ArrayList<>();
+    private List<Comment> before;
+    private List<Comment> suffix;
 
-    abstract TextPosition start();
+    /** Whole-line comments (and blank-line markers with empty text) before this node. */
+    List<Comment> before() {
+      return before == null ? List.of() : before;
+    }
 
-    abstract TextPosition end();
+    /** End-of-line comments after this node, in file order. */
+    List<Comment> suffix() {
+      return suffix == null ? List.of() : suffix;
+    }
+
+    void setBefore(List<Comment> comments) {
+      before = comments.isEmpty() ? null : comments;
+    }
+
+    void addSuffix(Comment c) {
+      if (suffix == null) {
+        suffix = new ArrayList<>(1);
+      }
+      suffix.add(c);
+    }
+
+    abstract int startLine();
+
+    abstract int endLine();
+
+    /** Byte offset just after this node. */
+    abstract int endOffset();
   }
 
   /** A run of whole-line comments standing alone. */
   static final class CommentBlock extends Node {
     private final TextPosition start;
+    private final List<Comment> comments = new ArrayList<>();
 
     CommentBlock(TextPosition start) {
       this.start = start;
     }
 
-    @Override
-    TextPosition start() {
-      return start;
+    void add(Comment c) {
+      comments.add(c);
+    }
+
+    List<Comment> comments() {
+      return comments;
     }
 
     @Override
-    TextPosition end() {
-      return start;
+    int startLine() {
+      return start.line();
+    }
+
+    @Override
+    int endLine() {
+      return start.line();
+    }
+
+    @Override
+    int endOffset() {
+      return start.offset();
     }
   }
 
   /** One directive line: its tokens (including the verb unless inside a block). */
   static final class Line extends Node {
     final TextPosition start;
-    final TextPosition end;
+    private final int endLine;
+    private final int endOffset;
     final List<String> tokens;
-    final boolean inBlock;
 
-    Line(TextPosition start, TextPosition end, List<String> tokens, boolean inBlock) {
+    Line(TextPosition start, TextPosition end, List<String> tokens) {
       this.start = start;
-      this.end = end;
+      this.endLine = end.line();
+      this.endOffset = end.offset();
       this.tokens = tokens;
-      this.inBlock = inBlock;
     }
 
     @Override
-    TextPosition start() {
-      return start;
+    int startLine() {
+      return start.line();
     }
 
     @Override
-    TextPosition end() {
-      return end;
+    int endLine() {
+      return endLine;
+    }
+
+    @Override
+    int endOffset() {
+      return endOffset;
     }
   }
 
@@ -74,13 +118,18 @@ final class ModSyntax {
     }
 
     @Override
-    TextPosition start() {
-      return pos;
+    int startLine() {
+      return pos.line();
     }
 
     @Override
-    TextPosition end() {
-      return pos.nextColumn();
+    int endLine() {
+      return pos.line();
+    }
+
+    @Override
+    int endOffset() {
+      return pos.offset() + 1;
     }
   }
 
@@ -99,13 +148,18 @@ final class ModSyntax {
     }
 
     @Override
-    TextPosition start() {
-      return start;
+    int startLine() {
+      return start.line();
     }
 
     @Override
-    TextPosition end() {
-      return rparen.pos.nextColumn();
+    int endLine() {
+      return rparen.pos.line();
+    }
+
+    @Override
+    int endOffset() {
+      return rparen.pos.offset() + 1;
     }
   }
 }

@@ -7,35 +7,55 @@ import dev.govern.core.artifact.gomod.ModSyntax.Line;
 import dev.govern.core.artifact.gomod.ModSyntax.LineBlock;
 import dev.govern.core.artifact.gomod.ModSyntax.Node;
 import dev.govern.core.artifact.gomod.ModSyntax.Paren;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Builds the statement list of a go.mod/go.work file and attaches comments as Go does: whole-line
- * comments to the statement (or block line) that follows them, end-of-line comments to the element
- * that ends just before them on the same line.
+ * Parses the statements of a go.mod/go.work file and attaches comments as Go does: whole-line
+ * comments to the statement (or block line) that follows them; each end-of-line comment to the last
+ * element, in post-order, that fits on one line and ends before the comment.
+ *
+ * <p>Statements stream to a consumer as soon as no later comment can attach to them, so memory does
+ * not grow with the number of statements. Go attaches comments after parsing the whole file; the
+ * result is the same because elements complete in the order of their end offsets.
  */
 final class ModSyntaxParser {
   private final String fileName;
   private final ModLexer in;
-  private final List<Node> statements = new ArrayList<>();
+  private final Consumer<Node> sink;
 
-  private ModSyntaxParser(String fileName, byte[] data) {
+  /** Complete statements that may still receive an end-of-line comment, or wait behind one. */
+  private final ArrayDeque<Node> waiting = new ArrayDeque<>();
+
+  /** The last single-line element registered, and the statement it belongs to. */
+  private Node lastEligible;
+
+  private Node lastEligibleOwner;
+
+  private ModSyntaxParser(String fileName, byte[] data, Consumer<Node> sink) {
     this.fileName = fileName;
     this.in = new ModLexer(data);
+    this.sink = sink;
   }
 
   /**
-   * Parses the statement structure.
+   * Parses the file, handing each statement to {@code sink} in file order.
    *
    * @throws ModSyntaxError on the first lexical or block-structure error
    */
-  static List<Node> parse(String fileName, byte[] data) {
-    ModSyntaxParser p = new ModSyntaxParser(fileName, data);
+  static void parse(String fileName, byte[] data, Consumer<Node> sink) {
+    ModSyntaxParser p = new ModSyntaxParser(fileName, data, sink);
     p.parseFile();
-    p.assignSuffixComments();
-    return p.statements;
+    p.finish();
+  }
+
+  /** Parses the whole file into a statement list. */
+  static List<Node> parse(String fileName, byte[] data) {
+    List<Node> all = new ArrayList<>();
+    parse(fileName, data, all::add);
+    return all;
   }
 
   private void parseFile() {
@@ -45,7 +65,7 @@ final class ModSyntaxParser {
         case '\n' -> {
           in.lex();
           if (cb != null) {
-            statements.add(cb);
+            complete(cb);
             cb = null;
           }
         }
@@ -54,43 +74,43 @@ final class ModSyntaxParser {
           if (cb == null) {
             cb = new CommentBlock(tok.pos());
           }
-          cb.before.add(new Comment(tok.pos(), tok.text()));
+          cb.add(new Comment(tok.pos(), tok.text()));
         }
         case ModLexer.EOF -> {
           if (cb != null) {
-            statements.add(cb);
+            complete(cb);
           }
           return;
         }
         default -> {
-          parseStatement();
-          if (cb != null) {
-            Node last = statements.get(statements.size() - 1);
-            last.before.clear();
-            last.before.addAll(cb.before);
-            cb = null;
-          }
+          parseStatement(cb == null ? List.of() : cb.comments());
+          cb = null;
         }
       }
     }
   }
 
-  private void parseStatement() {
+  private void parseStatement(List<Comment> before) {
     Token first = in.lex();
     TextPosition start = first.pos();
     TextPosition end = first.end();
-    List<String> tokens = new ArrayList<>();
+    List<String> tokens = new ArrayList<>(4);
     tokens.add(first.text());
     while (true) {
       Token tok = in.lex();
       if (ModLexer.isEol(tok.kind())) {
-        statements.add(new Line(start, end, tokens, false));
+        Line line = new Line(start, end, tokens);
+        line.setBefore(before);
+        complete(line);
         return;
       }
       if (tok.kind() == '(') {
         int next = in.peek();
         if (ModLexer.isEol(next)) {
-          statements.add(parseLineBlock(start, tokens, tok));
+          LineBlock block = new LineBlock(start, tokens, new Paren(tok.pos()));
+          block.setBefore(before);
+          parseLineBlock(block);
+          complete(block);
           return;
         } else if (next == ')') {
           Token rparen = in.lex();
@@ -98,7 +118,8 @@ final class ModSyntaxParser {
             in.lex();
             LineBlock empty = new LineBlock(start, tokens, new Paren(tok.pos()));
             empty.rparen = new Paren(rparen.pos());
-            statements.add(empty);
+            empty.setBefore(before);
+            complete(empty);
             return;
           }
           tokens.add(tok.text()); // "( )" in the middle of a line is not a block
@@ -113,8 +134,7 @@ final class ModSyntaxParser {
     }
   }
 
-  private LineBlock parseLineBlock(TextPosition start, List<String> tokens, Token lparen) {
-    LineBlock block = new LineBlock(start, tokens, new Paren(lparen.pos()));
+  private void parseLineBlock(LineBlock block) {
     List<Comment> comments = new ArrayList<>();
     while (true) {
       switch (in.peek()) {
@@ -137,25 +157,25 @@ final class ModSyntaxParser {
                 "syntax error (unterminated block started at "
                     + fileName
                     + ":"
-                    + start.line()
+                    + block.start.line()
                     + ":"
-                    + start.column()
+                    + block.start.column()
                     + ")");
         case ')' -> {
           Token rparen = in.lex();
           block.rparen = new Paren(rparen.pos());
-          block.rparen.before.addAll(comments);
+          block.rparen.setBefore(comments);
           if (!ModLexer.isEol(in.peek())) {
             throw new ModSyntaxError(
                 in.position(), "syntax error (expected newline after closing paren)");
           }
           in.lex();
-          return block;
+          return;
         }
         default -> {
           Line line = parseLine();
           block.lines.add(line);
-          line.before.addAll(comments);
+          line.setBefore(comments);
           comments = new ArrayList<>();
         }
       }
@@ -165,46 +185,63 @@ final class ModSyntaxParser {
   private Line parseLine() {
     Token first = in.lex();
     TextPosition end = first.end();
-    List<String> tokens = new ArrayList<>();
+    List<String> tokens = new ArrayList<>(4);
     tokens.add(first.text());
     while (true) {
       Token tok = in.lex();
       if (ModLexer.isEol(tok.kind())) {
-        return new Line(first.pos(), end, tokens, true);
+        return new Line(first.pos(), end, tokens);
       }
       tokens.add(tok.text());
       end = tok.end();
     }
   }
 
+  /** A statement is complete: register its elements in post-order, then release what is final. */
+  private void complete(Node stmt) {
+    if (stmt instanceof LineBlock block) {
+      register(block.lparen, stmt);
+      for (Line line : block.lines) {
+        register(line, stmt);
+      }
+      register(block.rparen, stmt);
+    }
+    register(stmt, stmt);
+    waiting.addLast(stmt);
+    // Only the owner of the last single-line element can still receive a comment; statements
+    // after it (all spanning lines) wait behind it to keep file order.
+    while (!waiting.isEmpty() && waiting.peekFirst() != lastEligibleOwner) {
+      sink.accept(waiting.removeFirst());
+    }
+  }
+
   /**
-   * Go's rule: walking elements in reverse post-order, each element on a single line takes the
-   * remaining end-of-line comments that start at or after its end.
+   * Comments starting before {@code x} ends cannot belong to {@code x} or anything after it: they
+   * go to the last single-line element so far. Then {@code x} becomes that element if it fits on
+   * one line.
    */
-  private void assignSuffixComments() {
-    List<Node> post = new ArrayList<>();
-    for (Node stmt : statements) {
-      if (stmt instanceof LineBlock block) {
-        post.add(block.lparen);
-        post.addAll(block.lines);
-        post.add(block.rparen);
-      }
-      post.add(stmt);
+  private void register(Node x, Node owner) {
+    flushCommentsBefore(x.endOffset());
+    if (x.startLine() == x.endLine()) {
+      lastEligible = x;
+      lastEligibleOwner = owner;
     }
-    List<Comment> suffix = in.suffixComments();
-    int remaining = suffix.size();
-    for (int i = post.size() - 1; i >= 0 && remaining > 0; i--) {
-      Node x = post.get(i);
-      if (x.start().line() != x.end().line()) {
-        continue;
-      }
-      while (remaining > 0 && x.end().offset() <= suffix.get(remaining - 1).start().offset()) {
-        x.suffix.add(suffix.get(remaining - 1));
-        remaining--;
+  }
+
+  private void flushCommentsBefore(long offset) {
+    ArrayDeque<Comment> pending = in.suffixComments();
+    while (!pending.isEmpty() && pending.peekFirst().start().offset() < offset) {
+      Comment c = pending.removeFirst();
+      if (lastEligible != null) {
+        lastEligible.addSuffix(c); // with no element before it, Go keeps it on the file
       }
     }
-    for (Node x : post) {
-      Collections.reverse(x.suffix);
+  }
+
+  private void finish() {
+    flushCommentsBefore(Long.MAX_VALUE);
+    while (!waiting.isEmpty()) {
+      sink.accept(waiting.removeFirst());
     }
   }
 }
