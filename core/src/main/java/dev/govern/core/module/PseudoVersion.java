@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>{@code vX.0.0-yyyymmddhhmmss-abcdef123456} (no earlier tag)
  *   <li>{@code vX.Y.(Z+1)-0.yyyymmddhhmmss-abcdef123456} (after tag vX.Y.Z)
- *   <li>form 2 with {@code +incompatible}
+ *   <li>form 2 with {@code +incompatible} (or other build metadata, which canonical go.mod versions
+ *       drop)
  *   <li>{@code vX.Y.Z-pre.0.yyyymmddhhmmss-abcdef123456} (after prerelease tag vX.Y.Z-pre)
- *   <li>form 4 with {@code +incompatible}
+ *   <li>form 4 with {@code +incompatible} (or other build metadata)
  * </ol>
  *
  * @param version the pseudo-version text
@@ -101,6 +102,19 @@ public record PseudoVersion(
             && parsed.patch().equals("0");
     return Optional.of(
         new PseudoVersion(v, form, base, timestamp, parseTime(timestamp), revision, zero));
+  }
+
+  /**
+   * Whether Go can name the base ({@code module.PseudoVersionBase} succeeds): always for forms 4
+   * and 5; for forms 2 and 3 unless the patch is already zero; for form 1 (which has no base)
+   * unless build metadata is present, which Go calls nonsensical.
+   */
+  public boolean hasValidBase() {
+    return switch (form) {
+      case 1 -> ModuleVersion.parse(version).build().isEmpty();
+      case 2, 3 -> base != null;
+      default -> true;
+    };
   }
 
   /** Whether this pseudo-version carries {@code +incompatible} (forms 3 and 5). */
