@@ -1,5 +1,8 @@
 package dev.govern.cli;
 
+import dev.govern.cli.knowledge.AdviseCommand;
+import dev.govern.cli.knowledge.ReleasesCommand;
+import dev.govern.cli.knowledge.VulnsCommand;
 import dev.govern.cli.support.CliIo;
 import dev.govern.cli.support.ExitCodes;
 import dev.govern.cli.support.VersionProvider;
@@ -27,7 +30,13 @@ import picocli.CommandLine.Spec;
       ExitCodes.LIST_FAILED,
       ExitCodes.LIST_INTERNAL
     },
-    subcommands = {VersionInfoCommand.class, CompletionCommand.class})
+    subcommands = {
+      VersionInfoCommand.class,
+      CompletionCommand.class,
+      ReleasesCommand.class,
+      VulnsCommand.class,
+      AdviseCommand.class
+    })
 public final class GovernCommand implements Callable<Integer> {
   private final CliIo io;
   private final Settings settings;

@@ -17,6 +17,11 @@ public record ReleaseLine(String line, List<ReleaseFact> releases) {
     }
   }
 
+  /** The line's Go name: go1, go1.9, go1.22. */
+  public String name() {
+    return first().version().lang().toString();
+  }
+
   /** The first release of the line (go1.22.0, go1.9). */
   public ReleaseFact first() {
     return releases.get(0);
