@@ -51,6 +51,9 @@ public final class MinimalGoModReader implements GoModFactsReader {
         continue;
       }
       String verb = words.get(0);
+      if (words.size() == 2 && words.get(1).equals("()")) {
+        continue; // an empty block
+      }
       if (words.size() == 2 && words.get(1).equals("(")) {
         block = verb;
         continue;
