@@ -28,7 +28,7 @@ public record AffectedModule(
     }
     for (String v : versions) {
       if (OsvSemver.parse(v).compareTo(version) == 0) {
-        return true;
+        return true; // explicit version lists are rare in the Go database: parsed on demand
       }
     }
     return false;

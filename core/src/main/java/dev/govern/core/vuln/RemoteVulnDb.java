@@ -58,11 +58,6 @@ final class RemoteVulnDb {
     return cache.get(cacheName(base));
   }
 
-  /** The database's declared modified time ({@code index/db.json}). */
-  Optional<Instant> remoteModified(String base) {
-    return LocalVulnDbReader.dbModified(fetch(base, "index/db.json"), base + "/index/db.json");
-  }
-
   /**
    * Brings the cached copy up to date and returns its entry. When the remote modified time equals
    * the cached one, only the fetch time is renewed.

@@ -75,41 +75,70 @@ public final class VulnMatcher {
 
   private List<Finding> match(String module, String semverText, String shown) {
     OsvSemver v = OsvSemver.parse(semverText);
-    Map<String, List<AffectedModule>> byEntry = new LinkedHashMap<>();
-    Map<String, OsvEntry> entries = new LinkedHashMap<>();
-    for (VulnDatabase.Hit h : db.hits(module)) {
-      if (h.entry().isWithdrawn() || !h.affected().affects(v)) {
-        continue;
+    List<VulnDatabase.Hit> hits = db.hits(module);
+    List<Finding> out = new ArrayList<>();
+    // the hits of one entry are adjacent (the database indexes entry by entry)
+    for (int i = 0; i < hits.size(); ) {
+      OsvEntry entry = hits.get(i).entry();
+      int end = i;
+      while (end < hits.size() && hits.get(end).entry() == entry) {
+        end++;
       }
-      byEntry.computeIfAbsent(h.entry().id(), k -> new ArrayList<>()).add(h.affected());
-      entries.put(h.entry().id(), h.entry());
-    }
-    List<Finding> out = new ArrayList<>(byEntry.size());
-    for (Map.Entry<String, List<AffectedModule>> e : byEntry.entrySet()) {
-      OsvEntry entry = entries.get(e.getKey());
-      List<AffectedPackage> packages = new ArrayList<>();
-      e.getValue().forEach(a -> packages.addAll(a.packages()));
-      out.add(new Finding(entry, module, shown, dedupe(packages), fixedFor(entry, module, v)));
+      if (!entry.isWithdrawn()) {
+        List<AffectedModule> matched = null;
+        for (int k = i; k < end; k++) {
+          AffectedModule a = hits.get(k).affected();
+          if (a.affects(v)) {
+            if (matched == null) {
+              matched = new ArrayList<>(2);
+            }
+            matched.add(a);
+          }
+        }
+        if (matched != null) {
+          out.add(
+              new Finding(entry, module, shown, packagesOf(matched), fixedFor(entry, module, v)));
+        }
+      }
+      i = end;
     }
     return out;
   }
 
+  private static List<AffectedPackage> packagesOf(List<AffectedModule> matched) {
+    if (matched.size() == 1) {
+      return matched.get(0).packages();
+    }
+    List<AffectedPackage> all = new ArrayList<>();
+    matched.forEach(a -> all.addAll(a.packages()));
+    return dedupe(all);
+  }
+
   /** The lowest fixed version above {@code v} that no element of the entry still affects. */
   private static Optional<String> fixedFor(OsvEntry entry, String module, OsvSemver v) {
-    List<AffectedModule> all =
-        entry.affected().stream().filter(a -> a.module().equals(module)).toList();
-    TreeSet<String> candidates = new TreeSet<>(OsvSemver::compare);
-    for (AffectedModule a : all) {
+    List<AffectedModule> all = new ArrayList<>(2);
+    List<OsvRange.Event> fixes = new ArrayList<>();
+    for (AffectedModule a : entry.affected()) {
+      if (!a.module().equals(module)) {
+        continue;
+      }
+      all.add(a);
       for (OsvRange r : a.ranges()) {
-        r.fixedVersions().stream()
-            .filter(f -> OsvSemver.parse(f).compareTo(v) > 0)
-            .forEach(candidates::add);
+        for (OsvRange.Event e : r.events()) {
+          if (e.kind() == OsvRange.Kind.FIXED && e.semver().compareTo(v) > 0) {
+            fixes.add(e);
+          }
+        }
       }
     }
-    for (String f : candidates) {
-      OsvSemver fv = OsvSemver.parse(f);
-      if (all.stream().noneMatch(a -> a.affects(fv))) {
-        return Optional.of(f);
+    fixes.sort((x, y) -> x.semver().compareTo(y.semver()));
+    for (OsvRange.Event f : fixes) {
+      boolean stillAffected = false;
+      for (AffectedModule a : all) {
+        stillAffected |= a.affects(f.semver());
+      }
+      if (!stillAffected) {
+        return Optional.of(f.version());
       }
     }
     return Optional.empty();
