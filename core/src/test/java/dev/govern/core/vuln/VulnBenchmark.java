@@ -36,18 +36,31 @@ public final class VulnBenchmark {
   private static void timeMatching(
       String what, List<String[]> pairs, VulnMatcher matcher, int rounds) {
     long[] match = new long[rounds];
+    long[] cpu = new long[rounds];
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
     int found = 0;
     for (int i = 0; i < rounds; i++) {
+      long c0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       found = 0;
       for (String[] p : pairs) {
         found += matcher.module(p[0], p[1]).size();
       }
       match[i] = System.nanoTime() - t0;
+      cpu[i] = threads.getCurrentThreadCpuTime() - c0;
     }
     System.out.printf(
-        "match %d (module, version) pairs [%s] (%d findings): first %s, warm median %s, warm best %s%n",
-        pairs.size(), what, found, ms(match[0]), ms(median(match, 2)), ms(best(match, 2)));
+        "match %d (module, version) pairs [%s] (%d findings): first %s, warm median %s, warm best %s"
+            + " (thread CPU: median %s, best %s)%n",
+        pairs.size(),
+        what,
+        found,
+        ms(match[0]),
+        ms(median(match, 2)),
+        ms(best(match, 2)),
+        ms(median(cpu, 2)),
+        ms(best(cpu, 2)));
   }
 
   /** Every non-Go module of the database once, at its first fixed version minus nothing. */
