@@ -62,15 +62,39 @@ final class VulnDbLayout {
         gzipOnly);
   }
 
-  private static void put(Path out, String name, byte[] data, boolean gzipOnly) throws IOException {
-    if (!gzipOnly) {
-      Files.write(out.resolve(name), data);
+  /** The index/modules.json document of {@code osvFiles} (their own modified times). */
+  static byte[] modulesIndex(List<Path> osvFiles) throws IOException {
+    Map<String, ArrayNode> modules = new TreeMap<>();
+    for (Path f : osvFiles) {
+      var e = MAPPER.readTree(f.toFile());
+      String id = e.get("id").asText();
+      for (var a : e.get("affected")) {
+        ArrayNode vulns =
+            modules.computeIfAbsent(
+                a.get("package").get("name").asText(), k -> MAPPER.createArrayNode());
+        if (!vulns.findValuesAsText("id").contains(id)) {
+          vulns.addObject().put("id", id).put("modified", e.get("modified").asText());
+        }
+      }
     }
+    ArrayNode index = MAPPER.createArrayNode();
+    modules.forEach((m, v) -> index.addObject().put("path", m).set("vulns", v));
+    return MAPPER.writeValueAsBytes(index);
+  }
+
+  static byte[] gzip(byte[] data) throws IOException {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(b)) {
       gz.write(data);
     }
-    Files.write(out.resolve(name + ".gz"), b.toByteArray());
+    return b.toByteArray();
+  }
+
+  private static void put(Path out, String name, byte[] data, boolean gzipOnly) throws IOException {
+    if (!gzipOnly) {
+      Files.write(out.resolve(name), data);
+    }
+    Files.write(out.resolve(name + ".gz"), gzip(data));
   }
 
   /** The shared OSV files whose ids start with one of {@code prefixes}, sorted. */

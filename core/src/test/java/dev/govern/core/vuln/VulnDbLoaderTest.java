@@ -28,6 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The remote database through a real HTTP server on 127.0.0.1, and the cache behind it. */
 class VulnDbLoaderTest {
+  static {
+    // without TCP_NODELAY every small response waits for the client's delayed ACK (~40 ms); read
+    // once per JVM when the first server starts
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private static final String DB_MODIFIED = "2026-08-21T10:00:00Z";
 
   @TempDir Path tmp;
