@@ -25,6 +25,7 @@ import picocli.CommandLine.Parameters;
 @CommandGroup(Group.ARTIFACTS)
 @Command(
     name = "advise",
+    mixinStandardHelpOptions = true,
     description =
         "The smallest upgrade that is supported and has no known standard library vulnerability.")
 public final class AdviseCommand extends BaseCommand {

@@ -36,12 +36,20 @@ record FindingJson(
         f.entry().summary(),
         f.module(),
         f.version(),
-        f.fixed().orElse(null),
+        f.fixed().map(v -> displayVersion(f, v)).orElse(null),
         f.packages().stream().map(PackageJson::of).toList(),
         f.entry().url().isEmpty() ? null : f.entry().url(),
         functions == null || f.isToolchain()
             ? null
             : f.linked(functions).name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** A fixed version as people write it: go1.21.4 for Go itself, v0.7.0 for modules. */
+  static String displayVersion(Finding f, String semver) {
+    if (f.isStdlib() || f.isToolchain()) {
+      return dev.govern.core.version.GoVersion.fromSemver(semver).toString();
+    }
+    return semver.startsWith("v") ? semver : "v" + semver;
   }
 
   static List<FindingJson> of(List<Finding> findings, LinkedFunctions functions) {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 @CommandGroup(Group.ARTIFACTS)
 @Command(
     name = "releases",
+    mixinStandardHelpOptions = true,
     description =
         "Go release lines: released, latest patch, supported or end of life, security patches.")
 public final class ReleasesCommand extends BaseCommand {

@@ -31,6 +31,7 @@ import picocli.CommandLine.Parameters;
 @CommandGroup(Group.ARTIFACTS)
 @Command(
     name = "vulns",
+    mixinStandardHelpOptions = true,
     description =
         "Known vulnerabilities of a Go version, a module (its go.mod) or a binary: standard"
             + " library, toolchain and module dependencies.")
@@ -201,7 +202,8 @@ public final class VulnsCommand extends BaseCommand {
     for (int i = 0; i < findings.size(); i++) {
       Finding f = findings.get(i);
       FindingJson j = json.get(i);
-      String fixed = f.fixed().map(v -> "fixed in " + fixedName(f, v)).orElse("no fix");
+      String fixed =
+          f.fixed().map(v -> "fixed in " + FindingJson.displayVersion(f, v)).orElse("no fix");
       String where = String.join(", ", platformPaths(f));
       o.printf(
           "  %-13s  %-18s  %s%s%n      %s%n",
@@ -223,13 +225,6 @@ public final class VulnsCommand extends BaseCommand {
             })
         .distinct()
         .toList();
-  }
-
-  private static String fixedName(Finding f, String semver) {
-    if (f.isStdlib() || f.isToolchain()) {
-      return GoVersion.fromSemver(semver).toString();
-    }
-    return semver.startsWith("v") ? semver : "v" + semver;
   }
 
   private static String nvl(String s) {

@@ -117,6 +117,22 @@ class KnowledgeCommandsTest {
         .containsExactly("golang.org/x/net", "github.com/docker/distribution");
     CliRunner.Result text = govern.run("vulns", tmp.resolve("go.mod").toString(), "--vulndb", osv);
     assertThat(text.out()).contains("Module golang.org/x/net@v0.6.0:").contains("GO-2023-1571");
+    JsonNode net = doc.get("modules").get(0).get("findings");
+    for (JsonNode f : net) {
+      if (f.get("id").asText().equals("GO-2023-1571")) {
+        assertThat(f.get("fixed").asText()).isEqualTo("v0.7.0");
+      }
+    }
+    assertThat(doc.get("stdlib").get(0).get("fixed").asText()).startsWith("go1.22.");
+  }
+
+  @Test
+  void everyKnowledgeCommandHasHelp() {
+    for (String cmd : new String[] {"releases", "vulns", "advise"}) {
+      CliRunner.Result r = govern.run(cmd, "--help");
+      assertThat(r.exitCode()).as(cmd).isZero();
+      assertThat(r.out()).as(cmd).contains("Usage: govern " + cmd);
+    }
   }
 
   @Test
