@@ -20,6 +20,9 @@ public final class CommandRegistry {
     m.put("version-info", VersionInfoCommand.class);
     m.put("sbom", dev.govern.cli.fleet.SbomCommand.class);
     m.put("hook", dev.govern.cli.gate.HookCommand.class);
+    m.put("releases", dev.govern.cli.knowledge.ReleasesCommand.class);
+    m.put("vulns", dev.govern.cli.knowledge.VulnsCommand.class);
+    m.put("advise", dev.govern.cli.knowledge.AdviseCommand.class);
     m.put("completion", CompletionCommand.class);
     m.put("cds-training", CdsTrainingCommand.class);
     return m;
