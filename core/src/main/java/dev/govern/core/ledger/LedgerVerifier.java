@@ -4,12 +4,9 @@ import dev.govern.core.ledger.TrustedKeys.Status;
 import dev.govern.core.ledger.Verification.Problem;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -79,16 +76,6 @@ public final class LedgerVerifier {
     String expectPrev = LedgerEntry.GENESIS;
     int good = 0;
 
-    Map<String, Integer> hashCount = new HashMap<>();
-    Map<Long, Integer> lastPosOfSeq = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      Line l = lines[i];
-      if (l.error == null) {
-        hashCount.merge(l.storedHash, 1, Integer::sum);
-        lastPosOfSeq.put(l.seq, i);
-      }
-    }
-    Set<String> seen = new HashSet<>();
     for (int i = 0; i < n && problem == null; i++) {
       Line l = lines[i];
       long e = i + 1L;
@@ -100,12 +87,11 @@ public final class LedgerVerifier {
             new Problem(
                 Tamper.EDITED, e, "seq " + e + " was edited: its content does not match its hash");
       } else if (l.seq != e || !l.prev.equals(expectPrev)) {
-        problem = outOfPlace(l, e, i, seen, hashCount, lastPosOfSeq);
+        problem = outOfPlace(lines, i);
       } else {
         problem = signatureProblem(l, e, unsigned);
       }
       if (problem == null) {
-        seen.add(l.storedHash);
         expectPrev = l.storedHash;
         good = i + 1;
       }
@@ -194,22 +180,27 @@ public final class LedgerVerifier {
     return new Verification(n, head, problem, List.copyOf(unsigned), cpSeq, List.copyOf(notes));
   }
 
-  private Problem outOfPlace(
-      Line l,
-      long e,
-      int i,
-      Set<String> seen,
-      Map<String, Integer> hashCount,
-      Map<Long, Integer> lastPosOfSeq) {
-    if (seen.contains(l.storedHash) || hashCount.getOrDefault(l.storedHash, 0) > 1) {
+  /** Classifies line {@code i}, whose seq or prev is not what the chain expects. */
+  private Problem outOfPlace(Line[] lines, int i) {
+    Line l = lines[i];
+    long e = i + 1L;
+    int copies = 0;
+    boolean expectedSeqLater = false;
+    for (int j = 0; j < lines.length; j++) {
+      Line o = lines[j];
+      if (o.error == null) {
+        copies += o.storedHash.equals(l.storedHash) ? 1 : 0;
+        expectedSeqLater |= j > i && o.seq == e;
+      }
+    }
+    if (copies > 1) {
       return new Problem(
           Tamper.DUPLICATED,
           e,
           "seq " + l.seq + " appears twice (found where seq " + e + " belongs)");
     }
     if (l.seq > e) {
-      Integer later = lastPosOfSeq.get(e);
-      if (later != null && later > i) {
+      if (expectedSeqLater) {
         return new Problem(
             Tamper.REORDERED, e, "seq " + l.seq + " appears where seq " + e + " belongs");
       }
@@ -268,8 +259,24 @@ public final class LedgerVerifier {
     };
   }
 
+  private static final ThreadLocal<java.security.MessageDigest> DIGEST =
+      ThreadLocal.withInitial(LedgerEntry::sha256);
+
   private Line examine(byte[] bytes, int off, int len) {
     Line l = new Line();
+    FastLineHasher.Result fast = FastLineHasher.hash(bytes, off, len, DIGEST.get());
+    if (fast != null) {
+      l.seq = fast.seq;
+      l.storedHash = fast.hash;
+      l.prev = fast.prev;
+      l.operator = fast.operator;
+      l.computedHash = fast.computedHash;
+      if (l.computedHash.equals(l.storedHash)) {
+        l.sig = signatures.check(fast.sig, HexFormat.of().parseHex(fast.hash), l.operator);
+        l.sigKey = fast.sig == null ? null : fast.sig.split(":", 2)[0];
+      }
+      return l;
+    }
     try {
       Map<String, Object> m = CanonicalJson.parseObject(bytes, off, len);
       Object seq = m.get("seq");
