@@ -1,5 +1,7 @@
 package dev.govern.cli;
 
+import dev.govern.cli.audit.AuditCommand;
+import dev.govern.cli.envs.EnvsCommand;
 import dev.govern.cli.support.CliIo;
 import dev.govern.cli.support.ExitCodes;
 import dev.govern.cli.support.VersionProvider;
@@ -27,7 +29,12 @@ import picocli.CommandLine.Spec;
       ExitCodes.LIST_FAILED,
       ExitCodes.LIST_INTERNAL
     },
-    subcommands = {VersionInfoCommand.class, CompletionCommand.class})
+    subcommands = {
+      VersionInfoCommand.class,
+      CompletionCommand.class,
+      AuditCommand.class,
+      EnvsCommand.class
+    })
 public final class GovernCommand implements Callable<Integer> {
   private final CliIo io;
   private final Settings settings;
