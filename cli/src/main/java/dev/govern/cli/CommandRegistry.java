@@ -23,6 +23,8 @@ public final class CommandRegistry {
     m.put("releases", dev.govern.cli.knowledge.ReleasesCommand.class);
     m.put("vulns", dev.govern.cli.knowledge.VulnsCommand.class);
     m.put("advise", dev.govern.cli.knowledge.AdviseCommand.class);
+    m.put("audit", dev.govern.cli.audit.AuditCommand.class);
+    m.put("envs", dev.govern.cli.envs.EnvsCommand.class);
     m.put("completion", CompletionCommand.class);
     m.put("cds-training", CdsTrainingCommand.class);
     return m;
