@@ -3,6 +3,11 @@ package dev.govern.cli;
 import dev.govern.cli.support.CliIo;
 import dev.govern.cli.support.ExitCodes;
 import dev.govern.cli.support.VersionProvider;
+import dev.govern.cli.toolchain.InstallCommand;
+import dev.govern.cli.toolchain.ListCommand;
+import dev.govern.cli.toolchain.ListRemoteCommand;
+import dev.govern.cli.toolchain.PruneCommand;
+import dev.govern.cli.toolchain.UninstallCommand;
 import dev.govern.cli.version.VersionInfoCommand;
 import dev.govern.core.config.Settings;
 import java.util.concurrent.Callable;
@@ -27,7 +32,15 @@ import picocli.CommandLine.Spec;
       ExitCodes.LIST_FAILED,
       ExitCodes.LIST_INTERNAL
     },
-    subcommands = {VersionInfoCommand.class, CompletionCommand.class})
+    subcommands = {
+      InstallCommand.class,
+      ListCommand.class,
+      ListRemoteCommand.class,
+      UninstallCommand.class,
+      PruneCommand.class,
+      VersionInfoCommand.class,
+      CompletionCommand.class
+    })
 public final class GovernCommand implements Callable<Integer> {
   private final CliIo io;
   private final Settings settings;
