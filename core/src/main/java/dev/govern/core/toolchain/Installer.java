@@ -186,6 +186,11 @@ public final class Installer {
 
     long downloaded();
 
+    /** True when the rest of the stream comes over the network (so a short stream is a cut). */
+    default boolean fromNetwork() {
+      return false;
+    }
+
     /** The verified copy, where a zip can be unpacked from. */
     Path commit() throws IOException;
 
@@ -225,9 +230,7 @@ public final class Installer {
         }
         probe.reached("hashed");
         long expectedSize = sizeOf(origin);
-        if (expectedSize > 0
-            && hashed.count() < expectedSize
-            && origin instanceof ArchiveOrigin.Remote) {
+        if (expectedSize > 0 && hashed.count() < expectedSize && o.fromNetwork()) {
           throw new GovernException(
               ErrorCode.NETWORK,
               "download of "
@@ -463,6 +466,11 @@ public final class Installer {
       @Override
       public long downloaded() {
         return tee.done() - start;
+      }
+
+      @Override
+      public boolean fromNetwork() {
+        return true;
       }
 
       @Override
