@@ -103,10 +103,19 @@ public final class Installer {
 
   /** Deletes trees moved aside by installs and uninstalls (call once the result is reported). */
   public void cleanUp() {
-    new Trash(store.home().toolchains()).empty();
+    Path dir = store.home().toolchains();
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    Trash trash = new Trash(dir);
+    sweep(dir, null, trash);
+    trash.empty();
   }
 
-  /** Moves aside temp folders of crashed installs: ours, and others' whose lock is free. */
+  /**
+   * Moves aside temp folders of crashed installs: those of {@code ours} (whose lock the caller
+   * holds; may be null), and others' whose lock is free.
+   */
   private static void sweep(Path dir, String ours, Trash trash) {
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, ".*.tmp-*")) {
       for (Path p : ds) {
