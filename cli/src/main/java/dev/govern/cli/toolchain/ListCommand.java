@@ -52,7 +52,7 @@ public final class ListCommand extends BaseCommand {
     int width = items.stream().mapToInt(i -> i.version().length()).max().orElse(0);
     for (Item i : items) {
       String marks = i.marks().isEmpty() ? "" : "  (" + String.join(", ", i.marks()) + ")";
-      out().println(String.format("%-" + width + "s", i.version()) + marks);
+      out().println((String.format("%-" + width + "s", i.version()) + marks).stripTrailing());
     }
     out().flush();
     return 0;

@@ -105,7 +105,7 @@ public final class ListRemoteCommand extends BaseCommand {
         notes.add("no archive for " + platform);
       }
       String tail = notes.isEmpty() ? "" : "  (" + String.join(", ", notes) + ")";
-      out().println(String.format("%-" + width + "s", i.version()) + tail);
+      out().println((String.format("%-" + width + "s", i.version()) + tail).stripTrailing());
     }
     out().flush();
     return 0;
