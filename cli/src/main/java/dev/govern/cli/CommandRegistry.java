@@ -25,6 +25,11 @@ public final class CommandRegistry {
     m.put("advise", dev.govern.cli.knowledge.AdviseCommand.class);
     m.put("audit", dev.govern.cli.audit.AuditCommand.class);
     m.put("envs", dev.govern.cli.envs.EnvsCommand.class);
+    m.put("install", dev.govern.cli.toolchain.InstallCommand.class);
+    m.put("list", dev.govern.cli.toolchain.ListCommand.class);
+    m.put("list-remote", dev.govern.cli.toolchain.ListRemoteCommand.class);
+    m.put("uninstall", dev.govern.cli.toolchain.UninstallCommand.class);
+    m.put("prune", dev.govern.cli.toolchain.PruneCommand.class);
     m.put("completion", CompletionCommand.class);
     m.put("cds-training", CdsTrainingCommand.class);
     return m;
