@@ -3,8 +3,19 @@ package dev.govern.cli;
 import dev.govern.cli.support.CliIo;
 import dev.govern.cli.support.ExitCodes;
 import dev.govern.cli.support.VersionProvider;
+import dev.govern.cli.toolchain.CurrentCommand;
+import dev.govern.cli.toolchain.DoctorCommand;
+import dev.govern.cli.toolchain.EnvCommand;
+import dev.govern.cli.toolchain.ExecCommand;
+import dev.govern.cli.toolchain.InitCommand;
+import dev.govern.cli.toolchain.PinCommand;
+import dev.govern.cli.toolchain.RollbackCommand;
+import dev.govern.cli.toolchain.UseCommand;
+import dev.govern.cli.toolchain.WhichCommand;
 import dev.govern.cli.version.VersionInfoCommand;
 import dev.govern.core.config.Settings;
+import dev.govern.core.ledger.ChangeRecorder;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,10 +38,24 @@ import picocli.CommandLine.Spec;
       ExitCodes.LIST_FAILED,
       ExitCodes.LIST_INTERNAL
     },
-    subcommands = {VersionInfoCommand.class, CompletionCommand.class})
+    subcommands = {
+      UseCommand.class,
+      PinCommand.class,
+      CurrentCommand.class,
+      WhichCommand.class,
+      ExecCommand.class,
+      EnvCommand.class,
+      InitCommand.class,
+      RollbackCommand.class,
+      DoctorCommand.class,
+      VersionInfoCommand.class,
+      CompletionCommand.class
+    })
 public final class GovernCommand implements Callable<Integer> {
   private final CliIo io;
   private final Settings settings;
+  private Path cwd = Path.of("").toAbsolutePath();
+  private ChangeRecorder recorder;
 
   @Spec CommandSpec spec;
 
@@ -51,6 +76,34 @@ public final class GovernCommand implements Callable<Integer> {
 
   public Settings settings() {
     return settings;
+  }
+
+  /** The directory the command runs in (tests set their own). */
+  public Path cwd() {
+    return cwd;
+  }
+
+  public GovernCommand cwd(Path dir) {
+    this.cwd = dir.toAbsolutePath().normalize();
+    return this;
+  }
+
+  /** Where mutating commands record their changes (see {@link #recorderFor}). */
+  public ChangeRecorder recorder() {
+    if (recorder == null) {
+      recorder = recorderFor(settings);
+    }
+    return recorder;
+  }
+
+  public GovernCommand recorder(ChangeRecorder r) {
+    this.recorder = r;
+    return this;
+  }
+
+  /** The one place that decides the change recorder: the audit ledger plugs in here. */
+  static ChangeRecorder recorderFor(Settings settings) {
+    return ChangeRecorder.NONE;
   }
 
   public boolean verbose() {

@@ -2,7 +2,9 @@ package dev.govern.cli.support;
 
 import dev.govern.cli.GovernCommand;
 import dev.govern.core.config.Settings;
+import dev.govern.core.ledger.ChangeRecorder;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -40,6 +42,16 @@ public abstract class BaseCommand implements Callable<Integer> {
 
   protected Settings settings() {
     return root().settings();
+  }
+
+  /** The directory the command runs in. */
+  protected Path cwd() {
+    return root().cwd();
+  }
+
+  /** Where mutating commands record what they changed. */
+  protected ChangeRecorder recorder() {
+    return root().recorder();
   }
 
   protected boolean verbose() {

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides which Go toolchain applies in a directory, in the same order and with the same file
- * rules as the {@code bin/go} shim (a property test runs both on many layouts):
+ * Decides which Go toolchain applies in a directory, in the same order and with the same file rules
+ * as the {@code bin/go} shim (a property test runs both on many layouts):
  *
  * <ol>
  *   <li>{@code GOVERN_GO_VERSION} when set and not empty;
@@ -64,7 +64,7 @@ public final class Resolver {
     for (Path p = dir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
       Path goVersion = p.resolve(".go-version");
       if (Files.isRegularFile(goVersion)) {
-        String v = firstWord(goVersion);
+        String v = goVersionFileEntry(goVersion);
         if (v != null) {
           return Optional.of(of(v, new Source(Source.Kind.GO_VERSION, goVersion.toString())));
         }
@@ -73,8 +73,7 @@ public final class Resolver {
       if (Files.isRegularFile(toolVersions)) {
         String v = toolVersionsGo(toolVersions);
         if (v != null) {
-          return Optional.of(
-              of(v, new Source(Source.Kind.TOOL_VERSIONS, toolVersions.toString())));
+          return Optional.of(of(v, new Source(Source.Kind.TOOL_VERSIONS, toolVersions.toString())));
         }
       }
       if (gomod == null && Files.isRegularFile(p.resolve("go.mod"))) {
@@ -105,7 +104,8 @@ public final class Resolver {
   /** The global default, empty when none is set. */
   public Optional<Resolution> defaultToolchain() {
     return DefaultLink.read(home)
-        .map(name -> new Resolution(name, new Source(Source.Kind.DEFAULT, "default"), goroot(name)));
+        .map(
+            name -> new Resolution(name, new Source(Source.Kind.DEFAULT, "default"), goroot(name)));
   }
 
   private Resolution of(String raw, Source source) {
@@ -118,7 +118,7 @@ public final class Resolver {
   }
 
   /** First word of the first line that is neither blank nor a comment. */
-  static String firstWord(Path file) {
+  public static String goVersionFileEntry(Path file) {
     for (String[] w : words(file)) {
       String a = w.length > 0 ? w[0] : "";
       if (a.isEmpty() || a.startsWith("#")) {

@@ -16,9 +16,7 @@ public final class ShimScript {
 
   /** The shim for {@code tool} in {@code home}. */
   public static String of(GovernHome home, String tool) {
-    return TEMPLATE
-        .replace("@HOME@", quote(home.root().toString()))
-        .replace("@TOOL@", quote(tool));
+    return TEMPLATE.replace("@HOME@", quote(home.root().toString())).replace("@TOOL@", quote(tool));
   }
 
   /** A single-quoted sh word. */

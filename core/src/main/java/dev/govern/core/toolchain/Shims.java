@@ -58,7 +58,9 @@ public final class Shims {
     new StateFile(home).read().defaultName().ifPresent(name -> DefaultLink.write(home, name));
   }
 
-  /** What is out of date in {@code bin/}, one sentence each; empty when refresh would do nothing. */
+  /**
+   * What is out of date in {@code bin/}, one sentence each; empty when refresh would do nothing.
+   */
   public static List<String> problems(GovernHome home) {
     List<String> out = new ArrayList<>();
     for (String tool : TOOLS) {

@@ -16,7 +16,9 @@ public record Source(Kind kind, String where) {
     TOOL_VERSIONS(".tool-versions"),
     GO_WORK("go.work"),
     GO_MOD("go.mod"),
-    DEFAULT("default");
+    DEFAULT("default"),
+    /** Named on the command line ({@code govern env 1.22.4}); not part of the resolution. */
+    ARGUMENT("argument");
 
     private final String label;
 

@@ -54,8 +54,10 @@ public final class StateFile {
 
   public void write(GovernState state) {
     try {
-      AtomicFiles.write(path, (MAPPER.writeValueAsString(state) + "\n").getBytes(
-          java.nio.charset.StandardCharsets.UTF_8));
+      AtomicFiles.write(
+          path,
+          (MAPPER.writeValueAsString(state) + "\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot render " + path, e);
     }

@@ -4,12 +4,12 @@ import dev.govern.core.GovernException;
 import java.util.regex.Pattern;
 
 /**
- * Turns the version text a person wrote ({@code 1.22.4}, {@code go1.22.4}, {@code 1.19.0}) into
- * the toolchain directory name govern installs it under ({@code go1.22.4}, {@code go1.19}).
+ * Turns the version text a person wrote ({@code 1.22.4}, {@code go1.22.4}, {@code 1.19.0}) into the
+ * toolchain directory name govern installs it under ({@code go1.22.4}, {@code go1.19}).
  *
- * <p>These are plain string rules, written to match the {@code bin/go} shim's {@code case}
- * patterns one for one (see {@link ShimScript}); for every real Go release the result equals
- * {@link dev.govern.core.version.GoVersion#toString()}.
+ * <p>These are plain string rules, written to match the {@code bin/go} shim's {@code case} patterns
+ * one for one (see {@link ShimScript}); for every real Go release the result equals {@link
+ * dev.govern.core.version.GoVersion#toString()}.
  */
 public final class VersionText {
   private static final Pattern ALLOWED = Pattern.compile("[0-9][0-9A-Za-z._-]*");
