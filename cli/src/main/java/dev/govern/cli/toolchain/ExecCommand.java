@@ -44,12 +44,15 @@ public final class ExecCommand extends BaseCommand {
       throw GovernException.precondition(
           name + " is not installed", "run: govern install " + name.substring(2));
     }
-    ProcessBuilder pb = new ProcessBuilder(command).directory(cwd().toFile());
+    Map<String, String> vars = new java.util.HashMap<>(settings().env());
+    vars.putAll(ShellEnv.of(goroot, settings().env()));
+    vars.put(Resolver.VARIABLE, name);
+    List<String> argv = new java.util.ArrayList<>(command);
+    argv.set(0, lookPath(argv.get(0), vars.getOrDefault("PATH", "")));
+    ProcessBuilder pb = new ProcessBuilder(argv).directory(cwd().toFile());
     Map<String, String> env = pb.environment();
     env.clear();
-    env.putAll(settings().env());
-    env.putAll(ShellEnv.of(goroot, settings().env()));
-    env.put(Resolver.VARIABLE, name);
+    env.putAll(vars);
     pb.redirectInput(ProcessBuilder.Redirect.INHERIT);
     Process p;
     try {
@@ -63,6 +66,20 @@ public final class ExecCommand extends BaseCommand {
     o.join();
     e.join();
     return code;
+  }
+
+  /** The program as the child's PATH finds it (the JVM would search its own PATH). */
+  static String lookPath(String program, String path) {
+    if (program.contains("/")) {
+      return program;
+    }
+    for (String dir : path.split(":")) {
+      Path p = Path.of(dir.isEmpty() ? "." : dir, program);
+      if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+        return p.toString();
+      }
+    }
+    return program;
   }
 
   private static Thread pump(InputStream in, PrintWriter to) {
