@@ -10,8 +10,6 @@ import dev.govern.core.config.GovernHome;
 import dev.govern.core.toolchain.Resolution;
 import dev.govern.core.toolchain.Resolver;
 import dev.govern.core.toolchain.ShellEnv;
-import dev.govern.core.toolchain.Source;
-import dev.govern.core.version.GoVersion;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,8 +66,6 @@ public final class EnvCommand extends BaseCommand {
   }
 
   private Resolution namedVersion(GovernHome home) {
-    String name = GoVersion.parse(version).toString();
-    return new Resolution(
-        name, new Source(Source.Kind.ARGUMENT, "the command line"), home.toolchain(name));
+    return VersionArgument.resolve(home, version);
   }
 }

@@ -7,7 +7,6 @@ import dev.govern.core.GovernException;
 import dev.govern.core.config.GovernHome;
 import dev.govern.core.toolchain.Resolver;
 import dev.govern.core.toolchain.ShellEnv;
-import dev.govern.core.version.GoVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -38,7 +37,7 @@ public final class ExecCommand extends BaseCommand {
   @Override
   protected int run() throws InterruptedException {
     GovernHome home = settings().home();
-    String name = GoVersion.parse(version).toString();
+    String name = VersionArgument.resolve(home, version).name();
     Path goroot = home.toolchain(name);
     if (!Files.isDirectory(goroot)) {
       throw GovernException.precondition(

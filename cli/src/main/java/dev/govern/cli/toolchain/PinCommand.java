@@ -9,6 +9,7 @@ import dev.govern.core.io.AtomicFiles;
 import dev.govern.core.ledger.Change;
 import dev.govern.core.toolchain.GoModToolchainLine;
 import dev.govern.core.toolchain.Resolver;
+import dev.govern.core.toolchain.VersionText;
 import dev.govern.core.version.GoVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,10 +47,7 @@ public final class PinCommand extends BaseCommand {
   @Override
   protected int run() {
     GoVersion v = GoVersion.parse(version);
-    if (!v.isRelease() && !v.isPrerelease()) {
-      throw GovernException.usage(
-          "pin a toolchain, not a language version: \"" + version + "\" (e.g. 1.22.4)");
-    }
+    boolean line = VersionText.isLine(v.bare()) || v.isLanguageVersion();
     String name = v.toString();
     Path dir = cwd();
     Path goVersion = dir.resolve(".go-version");
@@ -57,6 +55,12 @@ public final class PinCommand extends BaseCommand {
     String gomodBefore = null;
     String gomodAfter = null;
     if (toolchain) {
+      if (line) {
+        throw GovernException.usage(
+            "a go.mod toolchain line names one release, not a line: \""
+                + version
+                + "\" (e.g. 1.22.4)");
+      }
       if (v.isBefore(FIRST_WITH_TOOLCHAIN_LINE)) {
         throw GovernException.usage(
             name
@@ -101,7 +105,7 @@ public final class PinCommand extends BaseCommand {
     out().println("pinned " + name + " in " + goVersion + (toolchain ? " and " + gomod : ""));
     out().flush();
     GovernHome home = settings().home();
-    if (!Files.isDirectory(home.toolchain(name))) {
+    if (!VersionArgument.resolve(home, version).installed()) {
       warn(name + " is not installed yet; run: govern install " + v.bare());
     }
     return 0;

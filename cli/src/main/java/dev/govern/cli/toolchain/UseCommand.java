@@ -11,7 +11,6 @@ import dev.govern.core.toolchain.Resolution;
 import dev.govern.core.toolchain.Resolver;
 import dev.govern.core.toolchain.ShellIntegration;
 import dev.govern.core.toolchain.Shims;
-import dev.govern.core.version.GoVersion;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Optional;
@@ -61,7 +60,7 @@ public final class UseCommand extends BaseCommand {
     if (version == null) {
       throw GovernException.usage("missing VERSION (e.g. govern use 1.22.4 --default)");
     }
-    String name = GoVersion.parse(version).toString();
+    String name = VersionArgument.resolve(home, version).name();
     if (makeDefault) {
       Defaults defaults = new Defaults(home, recorder(), Clock.systemUTC());
       Optional<String> from =

@@ -108,9 +108,50 @@ public final class Resolver {
             name -> new Resolution(name, new Source(Source.Kind.DEFAULT, "default"), goroot(name)));
   }
 
-  private Resolution of(String raw, Source source) {
-    String name = "go" + VersionText.bare(raw, source.where());
+  /**
+   * The toolchain {@code raw} names, as {@code source} gave it: an exact version, or a line ({@code
+   * 1.22}) meaning its newest installed patch.
+   */
+  public Resolution of(String raw, Source source) {
+    String bare = VersionText.bare(raw, source.where());
+    String name = "go" + bare;
+    if (VersionText.isLine(bare)) {
+      name = newestOfLine(name).orElse(name);
+    }
     return new Resolution(name, source, goroot(name));
+  }
+
+  /**
+   * The installed {@code go1.N} or {@code go1.N.P} (P canonical, at most 9 digits) with the highest
+   * patch; the bare {@code go1.N} counts as patch 0 and wins a tie. Same rule as the shim's loop.
+   */
+  private Optional<String> newestOfLine(String line) {
+    String best = null;
+    long bestPatch = -1;
+    if (Files.isDirectory(goroot(line))) {
+      best = line;
+      bestPatch = 0;
+    }
+    java.io.File[] entries = home.toolchains().toFile().listFiles();
+    if (entries != null) {
+      java.util.Arrays.sort(entries);
+      for (java.io.File f : entries) {
+        String n = f.getName();
+        if (!n.startsWith(line + ".") || !f.isDirectory()) {
+          continue;
+        }
+        String p = n.substring(line.length() + 1);
+        if (!p.matches("0|[1-9][0-9]{0,8}")) {
+          continue;
+        }
+        long patch = Long.parseLong(p);
+        if (patch > bestPatch) {
+          best = n;
+          bestPatch = patch;
+        }
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   private Path goroot(String name) {

@@ -85,6 +85,23 @@ public final class ShimScript {
           1.[0-9].0-*|1.1[0-9].0-*|1.20.0-*) v=${v%%.0-*}-${v#*.0-} ;;
         esac
         r=$H/toolchains/go$v
+        case $v in
+          1.[0-9]|1.[0-9][0-9])
+            # a line: its newest installed patch (go1.N itself counts as patch 0)
+            b=-1
+            for d in "$r" "$r".*; do
+              [ -d "$d" ] || continue
+              p=${d##*/go$v}
+              case $p in
+                '') p=0 ;;
+                .*) p=${p#.}; case $p in ''|*[!0-9]*|0?*|??????????*) continue ;; esac ;;
+                *) continue ;;
+              esac
+              [ "$p" -gt "$b" ] && b=$p n=$d
+            done
+            [ "$b" -ge 0 ] && r=$n v=${n##*/go}
+            ;;
+        esac
         if [ -x "$r/bin/$t" ]; then
           [ -n "${GOTOOLCHAIN:-}" ] || export GOTOOLCHAIN=local
           exec "$r/bin/$t" "$@"

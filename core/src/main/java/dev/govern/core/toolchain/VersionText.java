@@ -17,7 +17,17 @@ public final class VersionText {
   private static final Pattern LEGACY_FIRST_SUFFIXED =
       Pattern.compile("1\\.(?:[0-9]|1[0-9]|20)\\.0-.*");
 
+  private static final Pattern LINE = Pattern.compile("1\\.[0-9][0-9]?");
+
   private VersionText() {}
+
+  /**
+   * Whether a canonical bare name is a whole line ({@code 1.22}, {@code 1.19}): it selects the
+   * newest installed patch of that line.
+   */
+  public static boolean isLine(String bare) {
+    return LINE.matcher(bare).matches();
+  }
 
   /**
    * The canonical bare name ({@code 1.22.4}, {@code 1.19}) of {@code raw}.

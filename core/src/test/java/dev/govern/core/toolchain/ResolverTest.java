@@ -118,6 +118,19 @@ class ResolverTest {
         .hasMessageContaining("no Go version is selected here and there is no default");
   }
 
+  @Test
+  void aLineSelectsItsNewestInstalledPatchComparingNumbers() throws Exception {
+    FakeToolchains.install(home, "go1.22.10");
+    FakeToolchains.install(home, "go1.22.9");
+    FakeToolchains.install(home, "go1.22.4-custom");
+    Files.writeString(project.resolve(".go-version"), "1.22\n");
+    assertThat(resolve(Map.of()).name()).isEqualTo("go1.22.10");
+    Files.writeString(project.resolve(".go-version"), "1.23\n");
+    assertThat(resolve(Map.of()).notInstalledMessage())
+        .startsWith("go1.23 is pinned by")
+        .endsWith("run: govern install 1.23");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

@@ -33,7 +33,16 @@ import net.jqwik.api.statistics.Statistics;
 class ShimResolutionPropertyTest {
   /** Installable names; some layouts install them, others only mention them. */
   static final List<String> NAMES =
-      List.of("go1.19.8", "go1.20.14", "go1.21.0", "go1.22.4", "go1.19", "go1.22.4-custom");
+      List.of(
+          "go1.19.8",
+          "go1.20.14",
+          "go1.21.0",
+          "go1.22.4",
+          "go1.22.10",
+          "go1.22.0",
+          "go1.19",
+          "go1.22",
+          "go1.22.4-custom");
 
   /** What files and variables may hold: canonical, go-prefixed, legacy .0, CRLF, junk. */
   static final List<String> WRITTEN =
