@@ -60,16 +60,21 @@ public final class Defaults {
   public Optional<String> switchTo(
       String name, String reason, String action, String subject, Evidence evidence) {
     requireInstalled(name);
-    Snapshot before = snapshot();
-    Optional<String> from = current();
-    apply(name, reason, action);
+    StateLock lock = StateLock.acquire(home);
     try {
-      recorder.record(new Change(action, subject, from.orElse(null), name, reason, evidence));
-    } catch (RuntimeException e) {
-      restore(before);
-      throw e;
+      Snapshot before = snapshot();
+      Optional<String> from = current();
+      apply(name, reason, action);
+      try {
+        recorder.record(new Change(action, subject, from.orElse(null), name, reason, evidence));
+      } catch (RuntimeException e) {
+        restore(before);
+        throw e;
+      }
+      return from;
+    } finally {
+      lock.close();
     }
-    return from;
   }
 
   /** Writes the new default without recording it (the caller records after verifying). */

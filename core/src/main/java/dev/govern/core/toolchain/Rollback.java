@@ -84,6 +84,15 @@ public final class Rollback {
       Evidence evidence) {}
 
   public Outcome run(Request req) {
+    StateLock lock = StateLock.acquire(home);
+    try {
+      return locked(req);
+    } finally {
+      lock.close();
+    }
+  }
+
+  private Outcome locked(Request req) {
     GovernState state = defaults.state();
     String from =
         state
