@@ -104,7 +104,7 @@ public final class Rollback {
                         "run: govern use <version> --default"));
     String to =
         req.to() != null
-            ? "go" + VersionText.bare(req.to(), "--to")
+            ? new Resolver(home).of(req.to(), new Source(Source.Kind.ARGUMENT, "--to")).name()
             : state
                 .previousDefault()
                 .orElseThrow(

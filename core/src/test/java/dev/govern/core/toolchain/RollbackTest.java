@@ -130,6 +130,16 @@ class RollbackTest {
   }
 
   @Test
+  void rollbackToALineTakesItsNewestInstalledPatch() throws Exception {
+    FakeToolchains.install(home, "go1.21.9");
+    Rollback.Outcome o =
+        new Rollback(home, recorded::add, clock, Duration.ofSeconds(20))
+            .run(new Rollback.Request("1.21", null, null, false, tmp, env));
+    assertThat(o.to()).isEqualTo("go1.21.9");
+    assertThat(o.verified()).isTrue();
+  }
+
+  @Test
   void rollbackToAVersionThatIsNotInstalledIsRefused() {
     assertThatThrownBy(
             () ->
