@@ -115,4 +115,21 @@ class ShimsTest {
             Duration.ofSeconds(10));
     assertThat(r.output()).isEqualTo("RESOLVED go1.22.4 go GOTOOLCHAIN=path\n");
   }
+
+  @Test
+  void theShimLeavesVariablesTheUserExportedAlone() throws Exception {
+    GovernHome home = new GovernHome(tmp.resolve("home"));
+    FakeToolchains.install(home, "go1.22.4");
+    FakeToolchains.script(
+        home.toolchain("go1.22.4").resolve("bin/go"), "#!/bin/sh\necho \"v=$v p=$p b=$b\"\n");
+    Shims.refresh(home);
+    Files.writeString(tmp.resolve(".go-version"), "1.22\n");
+    ProcessRun r =
+        ProcessRun.run(
+            List.of(home.bin().resolve("go").toString()),
+            tmp,
+            Map.of("PATH", "/usr/bin:/bin", "v", "mine", "p", "/x", "b", "7"),
+            Duration.ofSeconds(10));
+    assertThat(r.output()).isEqualTo("v=mine p=/x b=7\n");
+  }
 }
