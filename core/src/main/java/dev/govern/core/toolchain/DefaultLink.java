@@ -43,7 +43,7 @@ public final class DefaultLink {
     if (Files.isSymbolicLink(link) && read(home).orElse("").equals(name)) {
       return;
     }
-    Path tmp = home.root().resolve(".default." + ProcessHandle.current().pid() + ".tmp");
+    Path tmp = home.root().resolve(".default." + java.util.UUID.randomUUID() + ".tmp");
     try {
       Files.createDirectories(home.root());
       Files.deleteIfExists(tmp);

@@ -157,7 +157,8 @@ public final class Shims {
     if (Files.isSymbolicLink(link) && targetOf(link).equals(target)) {
       return;
     }
-    Path tmp = link.resolveSibling("." + link.getFileName() + "." + ProcessHandle.current().pid());
+    Path tmp =
+        link.resolveSibling("." + link.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
     try {
       Files.deleteIfExists(tmp);
       Files.createSymbolicLink(tmp, target);

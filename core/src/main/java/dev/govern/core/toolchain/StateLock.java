@@ -12,9 +12,13 @@ import java.nio.file.StandardOpenOption;
 /**
  * An exclusive lock on {@code $GOVERN_HOME/.state.lock}, held while the default is read, changed
  * and recorded, so two concurrent {@code use --default} or {@code rollback} runs cannot lose each
- * other's history entries.
+ * other's history entries. A file lock is held per process, so threads of one process also take a
+ * process-wide lock first.
  */
 public final class StateLock implements AutoCloseable {
+  private static final java.util.concurrent.locks.ReentrantLock IN_PROCESS =
+      new java.util.concurrent.locks.ReentrantLock();
+
   private final FileChannel channel;
   private final FileLock lock;
 
@@ -26,6 +30,7 @@ public final class StateLock implements AutoCloseable {
   /** Waits for the lock. */
   public static StateLock acquire(GovernHome home) {
     Path file = home.root().resolve(".state.lock");
+    IN_PROCESS.lock();
     try {
       Files.createDirectories(home.root());
       FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -36,7 +41,11 @@ public final class StateLock implements AutoCloseable {
         throw e;
       }
     } catch (IOException e) {
+      IN_PROCESS.unlock();
       throw new UncheckedIOException("cannot lock " + file, e);
+    } catch (RuntimeException e) {
+      IN_PROCESS.unlock();
+      throw e;
     }
   }
 
@@ -47,6 +56,8 @@ public final class StateLock implements AutoCloseable {
       channel.close();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot release the state lock", e);
+    } finally {
+      IN_PROCESS.unlock();
     }
   }
 }
