@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
     name = "rollback",
     description = {
       "Return the global default to the previous one, verified and recorded.",
-      "Checks: go version, go env GOROOT, and a smoke command (--smoke, else ci/smoke_test.sh",
-      "here). A failed check restores the previous default."
+      "Checks go version, go env GOROOT and a smoke command (--smoke, else",
+      "ci/smoke_test.sh here); a failed check restores the previous default."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
