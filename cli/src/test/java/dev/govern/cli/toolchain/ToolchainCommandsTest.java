@@ -62,6 +62,18 @@ class ToolchainCommandsTest {
   }
 
   @Test
+  void everyToolchainCommandExplainsItselfWithHelp() {
+    for (String cmd :
+        new String[] {
+          "use", "pin", "current", "which", "exec", "env", "init", "rollback", "doctor"
+        }) {
+      CliRunner.Result r = govern().run(cmd, "--help");
+      assertThat(r.exitCode()).as(cmd).isZero();
+      assertThat(r.out()).as(cmd).startsWith("Usage: govern " + cmd);
+    }
+  }
+
+  @Test
   void useDefaultRefusesAVersionThatIsNotInstalled() {
     CliRunner.Result r = govern().run("use", "1.23.0", "--default");
     assertThat(r.exitCode()).isEqualTo(3);
