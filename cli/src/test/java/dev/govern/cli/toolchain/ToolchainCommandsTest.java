@@ -303,4 +303,26 @@ class ToolchainCommandsTest {
     assertThat(Files.readString(home.resolve("bin/gofmt"), StandardCharsets.UTF_8))
         .startsWith("#!/bin/sh");
   }
+
+  @Test
+  void doctorReportsMissingPinsAndDefaults() throws Exception {
+    CliRunner.Result none = govern().run("doctor", "--json");
+    assertThat(none.exitCode()).isEqualTo(3);
+    assertThat(ids(none)).contains("no-default", "shims-out-of-date");
+
+    govern().run("use", "1.22.4", "--default");
+    ShimTestFiles.deleteTree(home.resolve("toolchains/go1.22.4"));
+    Files.writeString(work.resolve(".go-version"), "1.23.2\n");
+    assertThat(ids(govern().run("doctor", "--json")))
+        .contains("default-not-installed", "pinned-not-installed");
+
+    Files.writeString(work.resolve(".go-version"), "stable\n");
+    assertThat(ids(govern().run("doctor", "--json"))).contains("bad-version-pin");
+  }
+
+  private List<String> ids(CliRunner.Result r) throws Exception {
+    List<String> ids = new ArrayList<>();
+    json.readTree(r.out()).path("findings").forEach(f -> ids.add(f.path("id").asText()));
+    return ids;
+  }
 }

@@ -5,7 +5,6 @@ import dev.govern.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -68,10 +67,5 @@ public final class DefaultLink {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot remove the default link " + path(home), e);
     }
-  }
-
-  /** Whether the link exists and points at an existing directory. */
-  public static boolean resolves(GovernHome home) {
-    return Files.isDirectory(path(home)) && Files.exists(path(home), LinkOption.NOFOLLOW_LINKS);
   }
 }

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +27,8 @@ import java.util.stream.Stream;
  * of date, and stale knowledge caches.
  */
 public final class Doctor {
+  private static final Pattern GO_LINE = Pattern.compile("(?m)^[ \\t]*go[ \\t]+([^ \\t\\r\\n]+)");
+
   private final GovernHome home;
   private final Map<String, String> env;
   private final Path cwd;
@@ -215,8 +219,7 @@ public final class Doctor {
       if (tc != null && !tc.equals("default")) {
         need = GoVersion.parse(tc);
       }
-      java.util.regex.Matcher m =
-          java.util.regex.Pattern.compile("(?m)^[ \\t]*go[ \\t]+([^ \\t\\r\\n]+)").matcher(text);
+      Matcher m = GO_LINE.matcher(text);
       if (m.find()) {
         GoVersion go = GoVersion.parse(m.group(1));
         need = need == null || go.isAfter(need) ? go : need;

@@ -2,10 +2,14 @@ package dev.govern.core.toolchain;
 
 import dev.govern.core.GovernException;
 import dev.govern.core.config.GovernHome;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -132,10 +136,10 @@ public final class Resolver {
       best = line;
       bestPatch = 0;
     }
-    java.io.File[] entries = home.toolchains().toFile().listFiles();
+    File[] entries = home.toolchains().toFile().listFiles();
     if (entries != null) {
-      java.util.Arrays.sort(entries);
-      for (java.io.File f : entries) {
+      Arrays.sort(entries);
+      for (File f : entries) {
         String n = f.getName();
         if (!n.startsWith(line + ".") || !f.isDirectory()) {
           continue;
@@ -192,14 +196,14 @@ public final class Resolver {
   }
 
   /** Each line split into words at spaces and tabs, one trailing CR dropped from each word. */
-  private static java.util.List<String[]> words(Path file) {
+  private static List<String[]> words(Path file) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.ISO_8859_1);
     } catch (IOException e) {
-      return java.util.List.of();
+      return List.of();
     }
-    java.util.List<String[]> out = new java.util.ArrayList<>();
+    List<String[]> out = new ArrayList<>();
     for (String line : text.split("\n", -1)) {
       String t = line.replaceAll("^[ \t]+|[ \t]+$", "");
       String[] w = t.isEmpty() ? new String[0] : t.split("[ \t]+");
