@@ -81,7 +81,7 @@ public final class RepositoryEvidence {
   public static List<VersionEvidence> read(Path f) {
     String n = f.getFileName().toString();
     if (n.equals("go.mod") || n.equals("go.work")) {
-      return GoModLines.read(f);
+      return GoModEvidence.read(f);
     }
     if (n.equals(".go-version") || n.equals(".tool-versions")) {
       return PinFileReader.read(f).map(List::of).orElse(List.of());
