@@ -39,6 +39,8 @@ public final class CommandRegistry {
     m.put("init", dev.govern.cli.toolchain.InitCommand.class);
     m.put("rollback", dev.govern.cli.toolchain.RollbackCommand.class);
     m.put("doctor", dev.govern.cli.toolchain.DoctorCommand.class);
+    m.put("gate", dev.govern.cli.gate.GateCommand.class);
+    m.put("policy", dev.govern.cli.gate.PolicyCheckCommand.class);
     m.put("completion", CompletionCommand.class);
     m.put("cds-training", CdsTrainingCommand.class);
     return m;

@@ -4,6 +4,8 @@ import dev.govern.core.artifact.gomod.GoDirective;
 import dev.govern.core.artifact.gomod.GoModFile;
 import dev.govern.core.artifact.gomod.GoModParser;
 import dev.govern.core.artifact.gomod.GoWorkFile;
+import dev.govern.core.artifact.gomod.ModuleRef;
+import dev.govern.core.artifact.gomod.Requirement;
 import dev.govern.core.artifact.gomod.ToolchainDirective;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +17,22 @@ import java.util.List;
  */
 public final class GoModEvidence {
   private GoModEvidence() {}
+
+  /** The requirements of a go.mod as they take effect; none for go.work files. */
+  public static List<ModuleRequirement> requirements(Path file) {
+    if (GoModParser.isWorkFileName(file)) {
+      return List.of();
+    }
+    GoModFile m = GoModParser.read(file);
+    List<ModuleRequirement> out = new ArrayList<>();
+    for (Requirement r : m.require()) {
+      ModuleRef eff = m.effective(r.path(), r.version());
+      out.add(
+          new ModuleRequirement(
+              file, r.line(), eff.path(), eff.version() == null ? "" : eff.version()));
+    }
+    return out;
+  }
 
   public static List<VersionEvidence> read(Path file) {
     GoDirective go;
