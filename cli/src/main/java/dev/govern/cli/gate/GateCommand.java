@@ -159,6 +159,7 @@ public final class GateCommand extends BaseCommand {
     }
     GovernanceFile gov = GovernanceFile.load(file.get());
     Policy p = PolicyReader.policy(gov);
+    PolicyReader.classes(gov); // the whole file must be valid, not only the part the gate uses
     if (env != null && !p.environments().containsKey(env) && gov.environment(env).isEmpty()) {
       throw GovernException.usage(
           "environment \""
