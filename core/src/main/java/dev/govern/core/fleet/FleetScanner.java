@@ -72,7 +72,7 @@ public final class FleetScanner {
       Path scratch,
       Clock clock) {
     this.releases = releases;
-    this.vulns = vulns;
+    this.vulns = new dev.govern.core.facts.CachingVulnFacts(vulns);
     this.policy = policy;
     this.classes = classes;
     this.asOf = asOf;
