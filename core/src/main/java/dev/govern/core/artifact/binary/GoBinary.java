@@ -150,7 +150,7 @@ public final class GoBinary implements AutoCloseable {
   }
 
   /** Where the build-info blob was found (virtual address and file offset, for reports). */
-  public long[] buildInfoLocation() {
+  long[] buildInfoLocation() {
     BuildInfoReader.Raw raw = BuildInfoReader.read(container);
     return new long[] {raw.blobAddress(), raw.blobOffset()};
   }
