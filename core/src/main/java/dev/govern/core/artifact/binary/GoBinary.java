@@ -17,6 +17,12 @@ import java.util.Set;
  * file itself).
  */
 public final class GoBinary implements AutoCloseable {
+  /**
+   * How many plausible headers a scan checks in one region before giving up: real binaries have
+   * one; the bound keeps a crafted file from making the scan quadratic.
+   */
+  private static final int SCAN_CANDIDATES = 64;
+
   private final ByteSource file;
   private final Container container;
   private final List<String> universalArchitectures;
@@ -202,7 +208,8 @@ public final class GoBinary implements AutoCloseable {
     long len = Math.min(r.fileSize(), src.size() - r.offset());
     ByteBuffer b = src.view(r.offset(), len);
     int start = (int) Math.floorMod(-r.address(), 4L);
-    for (int i = start; i + 16 <= b.limit(); i += 4) {
+    int budget = SCAN_CANDIDATES;
+    for (int i = start; i + 16 <= b.limit() && budget > 0; i += 4) {
       if (b.get(i + 4) != 0
           || b.get(i + 5) != 0
           || b.get(i + 1) != (byte) 0xff
@@ -211,6 +218,7 @@ public final class GoBinary implements AutoCloseable {
       }
       try {
         PclnTable t = PclnTable.parse(b.duplicate().position(i).slice());
+        budget--;
         if (!t.entriesAscending()) {
           continue;
         }
