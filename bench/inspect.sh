@@ -58,11 +58,13 @@ for n in 1000 10000; do
   hyperfine --warmup 1 --runs "$runs" --export-json "$out/hyperfine-$n.json" \
     -n "go version -m ($n)" "$go version -m $dir > /dev/null" \
     -n "govern inspect ($n)" "$java -jar $jar inspect $dir > /dev/null"
-  python3 - "$out/hyperfine-$n.json" "$n" <<'PY'
-import json, sys
-data = json.load(open(sys.argv[1]))
-n = int(sys.argv[2])
-for r in data["results"]:
-    print(f"   {r['command']:<28} mean {r['mean']:.3f} s  ±{r['stddev']:.3f}  ->  {n / r['mean']:,.0f} files/s")
-PY
+  python3 "$root/bench/summary.py" hyperfine "$n" "$out/hyperfine-$n.json"
+  # hyperfine runs one command after the other; on a shared machine the load drifts between
+  # them, so also alternate the two commands and compare the best and the median of each
+  rm -f "$out/alt-go-$n.txt" "$out/alt-govern-$n.txt"
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -a -o "$out/alt-go-$n.txt" -f "%e %U %S" "$go" version -m "$dir" >/dev/null
+    /usr/bin/time -a -o "$out/alt-govern-$n.txt" -f "%e %U %S" "$java" -jar "$jar" inspect "$dir" >/dev/null
+  done
+  python3 "$root/bench/summary.py" alternating "$n" "$out/alt-go-$n.txt" "$out/alt-govern-$n.txt"
 done
