@@ -170,10 +170,12 @@ public final class InspectCommand extends BaseCommand {
 
   private void report(GovernException g, List<InspectReport.Problem> errors) {
     String msg = g.getMessage();
-    int colon = msg.indexOf(": ");
-    errors.add(
-        new InspectReport.Problem(
-            colon > 0 ? msg.substring(0, colon) : "", colon > 0 ? msg.substring(colon + 2) : msg));
+    String file = g instanceof NotAGoBinaryException n ? n.file() : "";
+    if (file.isEmpty() && msg.indexOf(": ") > 0) {
+      file = msg.substring(0, msg.indexOf(": "));
+    }
+    String reason = msg.startsWith(file + ": ") ? msg.substring(file.length() + 2) : msg;
+    errors.add(new InspectReport.Problem(file, reason));
     err().println(io().ansi().string("@|red,bold govern: error:|@ ") + msg);
   }
 
