@@ -4,6 +4,7 @@ import dev.govern.cli.support.CliIo;
 import dev.govern.cli.support.ErrorReporter;
 import dev.govern.cli.support.GroupedCommandList;
 import dev.govern.core.config.Settings;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Builds the picocli command tree and runs one command line; returns the exit code. */
@@ -13,13 +14,25 @@ public final class GovernCli {
   /** Runs {@code args} with the given streams and settings; never calls System.exit. */
   public static int run(String[] args, CliIo io, Settings settings) {
     GovernCommand root = new GovernCommand(io, settings);
-    CommandLine cl = build(root);
+    CommandLine cl = build(root, args);
     return cl.execute(args);
   }
 
-  /** The configured command line (also used by completion and option-parsing tests). */
-  public static CommandLine build(GovernCommand root) {
+  /**
+   * The configured command line for {@code args}: when they name a subcommand, only that one is
+   * modelled (start-up cost grows with every command picocli has to reflect on); otherwise (help,
+   * completion, a typo) the whole tree.
+   */
+  public static CommandLine build(GovernCommand root, String... args) {
     CommandLine cl = new CommandLine(root);
+    Map<String, Class<?>> commands = CommandRegistry.all();
+    String wanted = firstWord(args);
+    Class<?> only = wanted == null || wanted.equals("completion") ? null : commands.get(wanted);
+    if (only != null) {
+      cl.addSubcommand(wanted, only);
+    } else {
+      commands.forEach(cl::addSubcommand);
+    }
     CliIo io = root.io();
     ErrorReporter errors = new ErrorReporter(io);
     cl.setOut(io.out());
@@ -29,5 +42,14 @@ public final class GovernCli {
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(io.ansi()));
     GroupedCommandList.install(cl);
     return cl;
+  }
+
+  private static String firstWord(String[] args) {
+    for (String a : args) {
+      if (!a.startsWith("-")) {
+        return a;
+      }
+    }
+    return null;
   }
 }

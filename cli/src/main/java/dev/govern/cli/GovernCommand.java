@@ -1,10 +1,8 @@
 package dev.govern.cli;
 
-import dev.govern.cli.artifact.InspectCommand;
 import dev.govern.cli.support.CliIo;
 import dev.govern.cli.support.ExitCodes;
 import dev.govern.cli.support.VersionProvider;
-import dev.govern.cli.version.VersionInfoCommand;
 import dev.govern.core.config.Settings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,8 +25,7 @@ import picocli.CommandLine.Spec;
       ExitCodes.LIST_NOT_FOUND,
       ExitCodes.LIST_FAILED,
       ExitCodes.LIST_INTERNAL
-    },
-    subcommands = {VersionInfoCommand.class, InspectCommand.class, CompletionCommand.class})
+    })
 public final class GovernCommand implements Callable<Integer> {
   private final CliIo io;
   private final Settings settings;

@@ -1,7 +1,9 @@
 package dev.govern.cli.support;
 
 import dev.govern.cli.GovernCommand;
+import dev.govern.core.audit.Audit;
 import dev.govern.core.config.Settings;
+import dev.govern.core.ledger.ChangeRecorder;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +46,27 @@ public abstract class BaseCommand implements Callable<Integer> {
 
   protected boolean verbose() {
     return root().verbose();
+  }
+
+  /** The working directory, where the governance file search starts. */
+  protected java.nio.file.Path cwd() {
+    return java.nio.file.Path.of("").toAbsolutePath();
+  }
+
+  /**
+   * The audit wiring for this run: ledger, operator, keys, governance file. Flags may be null (mix
+   * in {@link OperatorOption} and {@link GovernanceOption} to offer them).
+   */
+  protected Audit audit(String operatorFlag, String governanceFlag) {
+    return Audit.from(settings(), operatorFlag, governanceFlag, cwd());
+  }
+
+  /**
+   * Where a mutating command records what it changed (the audit ledger). Call {@code
+   * precheck(change)} before acting and {@code record(change)} after.
+   */
+  protected ChangeRecorder changeRecorder(String operatorFlag) {
+    return audit(operatorFlag, null).recorder();
   }
 
   /** A warning line on stderr: {@code govern: warning: ...}. */

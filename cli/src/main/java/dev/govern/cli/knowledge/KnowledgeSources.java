@@ -1,0 +1,41 @@
+package dev.govern.cli.knowledge;
+
+import dev.govern.cli.support.KnowledgeOptions;
+import dev.govern.core.config.Settings;
+import dev.govern.core.net.DocumentCache;
+import dev.govern.core.net.UrlFetcher;
+import dev.govern.core.release.ReleaseHistory;
+import dev.govern.core.vuln.LoadedVulnDb;
+import dev.govern.core.vuln.VulnDbLoader;
+import dev.govern.core.vuln.VulnDbSource;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.function.Consumer;
+
+/** Resolves the knowledge options (flag > GOVERN_* > config > default) and opens the sources. */
+final class KnowledgeSources {
+  private KnowledgeSources() {}
+
+  /** The vulnerability database named by {@code --vulndb}/{@code GOVERN_VULNDB}; warnings out. */
+  static LoadedVulnDb vulnDb(Settings settings, KnowledgeOptions options, Consumer<String> warn) {
+    String source = settings.resolve(options.vulndb, "vulndb", VulnDbSource.DEFAULT);
+    boolean offline = settings.flag(options.offline, "offline");
+    VulnDbLoader loader =
+        new VulnDbLoader(
+            new UrlFetcher(), new DocumentCache(settings.home().cache()), Clock.systemUTC());
+    LoadedVulnDb db = loader.load(source, offline);
+    db.warnings().forEach(warn);
+    return db;
+  }
+
+  /** The release history govern carries. */
+  static ReleaseHistory releases() {
+    return ReleaseHistory.builtIn();
+  }
+
+  /** {@code --as-of}, else today (UTC). */
+  static LocalDate asOf(LocalDate flag) {
+    return flag != null ? flag : LocalDate.now(ZoneOffset.UTC);
+  }
+}

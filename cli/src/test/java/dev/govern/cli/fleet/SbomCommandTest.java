@@ -1,0 +1,96 @@
+package dev.govern.cli.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.govern.cli.CliRunner;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.cyclonedx.Version;
+import org.cyclonedx.parsers.JsonParser;
+import org.cyclonedx.parsers.XmlParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SbomCommandTest {
+  private static final Path FIXTURES = Path.of(System.getProperty("govern.shared"), "fixtures");
+
+  @TempDir Path tmp;
+
+  @Test
+  void jsonSbomOfAModuleBinaryIsValidCycloneDxWithStdlibAndModulePurls() throws Exception {
+    CliRunner.Result r =
+        new CliRunner(tmp).run("sbom", FIXTURES.resolve("moddep-linux-amd64").toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    byte[] json = r.out().getBytes(StandardCharsets.UTF_8);
+    assertThat(new JsonParser().validate(json, Version.VERSION_16)).isEmpty();
+
+    JsonNode bom = new ObjectMapper().readTree(json);
+    List<String> purls = new ArrayList<>();
+    bom.path("components").forEach(c -> purls.add(c.path("purl").asText()));
+    assertThat(purls).contains("pkg:golang/stdlib@1.19.8");
+    // every dependency line of `go version -m` appears as a component (replacements in effect)
+    List<String> expected = dependencyPurls(FIXTURES.resolve("moddep-linux-amd64.expected.txt"));
+    assertThat(expected).isNotEmpty();
+    assertThat(purls).containsAll(expected);
+    JsonNode app = bom.path("metadata").path("component");
+    assertThat(app.path("type").asText()).isEqualTo("application");
+    assertThat(app.path("properties").toString()).contains("govern:build:-tags", "fixture,demo");
+  }
+
+  @Test
+  void xmlSbomIsValidToo() throws Exception {
+    Path out = tmp.resolve("sbom.xml");
+    CliRunner.Result r =
+        new CliRunner(tmp)
+            .run(
+                "sbom",
+                FIXTURES.resolve("vcsdemo-linux-amd64").toString(),
+                "--format",
+                "cyclonedx-xml",
+                "--out",
+                out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(new XmlParser().validate(out.toFile(), Version.VERSION_16)).isEmpty();
+    assertThat(Files.readString(out))
+        .contains("vcs.revision", "2dfab8e11bbb22e339b56a814055e99d0f257bc8");
+  }
+
+  @Test
+  void notAGoBinaryIsAOneLineErrorWithExitThree() throws Exception {
+    Path txt = tmp.resolve("notes.txt");
+    Files.writeString(txt, "hello, this is not an executable at all\n");
+    CliRunner.Result r = new CliRunner(tmp).run("sbom", txt.toString());
+    assertThat(r.exitCode()).isEqualTo(3);
+    assertThat(r.err().lines().findFirst().orElse("")).startsWith("govern: error: " + txt);
+    assertThat(new CliRunner(tmp).run("sbom", "--format", "spdx", txt.toString()).exitCode())
+        .isEqualTo(2);
+  }
+
+  /** The purls `dep` and `=>` lines of a `go version -m` listing should produce. */
+  private static List<String> dependencyPurls(Path expected) throws Exception {
+    List<String> out = new ArrayList<>();
+    List<String> lines = Files.readAllLines(expected);
+    for (int i = 0; i < lines.size(); i++) {
+      String[] f = lines.get(i).strip().split("\t");
+      if (!f[0].equals("dep")) {
+        continue;
+      }
+      String path = f[1];
+      String version = f[2];
+      if (i + 1 < lines.size() && lines.get(i + 1).strip().startsWith("=>")) {
+        String[] r = lines.get(i + 1).strip().split("\t");
+        if (r.length > 2 && !r[1].startsWith(".") && !r[1].startsWith("/")) {
+          path = r[1];
+          version = r[2];
+        }
+      }
+      out.add("pkg:golang/" + path + "@" + version.replace("+", "%2B"));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,330 @@
+package dev.govern.core.governance;
+
+import dev.govern.core.GovernException;
+import dev.govern.core.governance.YamlNode.Mapping;
+import dev.govern.core.governance.YamlNode.Member;
+import dev.govern.core.governance.YamlNode.Scalar;
+import dev.govern.core.governance.YamlNode.Sequence;
+import dev.govern.core.ledger.Ed25519Keys;
+import dev.govern.core.ledger.LedgerPolicy;
+import dev.govern.core.ledger.TrustedKey;
+import dev.govern.core.version.GoVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The team's governance file ({@code govern.yaml}): the environments table, trusted ledger keys,
+ * approvals and ledger rules. {@code policy:} and {@code classes:} are accepted and kept as
+ * positioned YAML for the policy engine. Unknown keys and bad values are errors naming file, line
+ * and column.
+ *
+ * @param source where it was read from
+ * @param text the file's text (edits splice it)
+ * @param root the parsed document (null for an empty file)
+ * @param environments name → row, in file order
+ * @param keys trusted ledger signers
+ * @param approvals environment → distinct approvers a change needs
+ * @param ledger the ledger rules
+ * @param policy the {@code policy:} section as written, if any
+ * @param classes the {@code classes:} section as written, if any
+ */
+public record GovernanceFile(
+    Path source,
+    String text,
+    Mapping root,
+    Map<String, Environment> environments,
+    List<TrustedKey> keys,
+    Map<String, Integer> approvals,
+    LedgerPolicy ledger,
+    Optional<YamlNode> policy,
+    Optional<YamlNode> classes) {
+
+  /** The top-level sections this version understands. */
+  public static final Set<String> SECTIONS =
+      Set.of("environments", "policy", "classes", "approvals", "keys", "ledger");
+
+  public static GovernanceFile load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return parse(file, text);
+  }
+
+  public static GovernanceFile parse(Path source, String text) {
+    return new Parser(source.toString()).parse(source, text);
+  }
+
+  public Optional<Environment> environment(String name) {
+    return Optional.ofNullable(environments.get(name));
+  }
+
+  private static final class Parser {
+    private final String where;
+
+    Parser(String where) {
+      this.where = where;
+    }
+
+    GovernanceFile parse(Path source, String text) {
+      YamlNode doc = YamlReader.read(where, text);
+      Mapping root;
+      if (doc == null || doc instanceof Scalar s && s.isNull()) {
+        root = null;
+      } else if (doc instanceof Mapping m) {
+        root = m;
+      } else {
+        throw error(
+            doc, "the governance file must be a mapping of sections, found " + doc.describe());
+      }
+      Map<String, Environment> envs = new LinkedHashMap<>();
+      List<TrustedKey> keys = new ArrayList<>();
+      Map<String, Integer> approvals = new LinkedHashMap<>();
+      LedgerPolicy ledger = LedgerPolicy.DEFAULT;
+      YamlNode policy = null;
+      YamlNode classes = null;
+      if (root != null) {
+        for (Member m : root.members().values()) {
+          String k = m.key().text();
+          YamlNode v = m.value();
+          switch (k) {
+            case "environments" -> envs = environments(v);
+            case "keys" -> keys = keys(v);
+            case "approvals" -> approvals = approvals(v);
+            case "ledger" -> ledger = ledger(v);
+            case "policy" -> policy = v;
+            case "classes" -> classes = v;
+            default ->
+                throw error(
+                    m.key(),
+                    "unknown section \""
+                        + k
+                        + "\" (expected one of "
+                        + String.join(", ", sorted(SECTIONS))
+                        + ")");
+          }
+        }
+      }
+      return new GovernanceFile(
+          source,
+          text,
+          root,
+          java.util.Collections.unmodifiableMap(envs),
+          List.copyOf(keys),
+          java.util.Collections.unmodifiableMap(approvals),
+          ledger,
+          Optional.ofNullable(policy),
+          Optional.ofNullable(classes));
+    }
+
+    private Map<String, Environment> environments(YamlNode v) {
+      Map<String, Environment> out = new LinkedHashMap<>();
+      if (isNull(v)) {
+        return out;
+      }
+      Mapping m = mapping(v, "environments");
+      for (Member e : m.members().values()) {
+        String name = e.key().text();
+        try {
+          Environment.checkName(name);
+        } catch (GovernException ex) {
+          throw error(e.key(), ex.getMessage());
+        }
+        Mapping row = mapping(e.value(), "environments." + name);
+        allowOnly(row, "environments." + name, "version", "since", "status", "note");
+        String path = "environments." + name;
+        Scalar ver = requireScalar(row, "version", path);
+        GoVersion version;
+        try {
+          version = GoVersion.parse(ver.text());
+        } catch (GovernException ex) {
+          throw error(ver, path + ".version: " + ex.getMessage());
+        }
+        Scalar st = requireScalar(row, "status", path);
+        EnvStatus status =
+            EnvStatus.of(st.text())
+                .orElseThrow(
+                    () ->
+                        error(
+                            st,
+                            path
+                                + ".status: expected live, observing or suspended, found "
+                                + st.describe()));
+        LocalDate since = null;
+        Scalar sn = optionalScalar(row, "since", path);
+        if (sn != null) {
+          try {
+            since = LocalDate.parse(sn.text());
+          } catch (DateTimeParseException ex) {
+            throw error(
+                sn, path + ".since: expected a date like 2024-06-15, found " + sn.describe());
+          }
+        }
+        Scalar nt = optionalScalar(row, "note", path);
+        out.put(name, new Environment(name, version, since, status, nt == null ? null : nt.text()));
+      }
+      return out;
+    }
+
+    private List<TrustedKey> keys(YamlNode v) {
+      List<TrustedKey> out = new ArrayList<>();
+      if (isNull(v)) {
+        return out;
+      }
+      if (!(v instanceof Sequence seq)) {
+        throw error(v, "keys: expected a list of {operator, ed25519}, found " + v.describe());
+      }
+      for (int i = 0; i < seq.items().size(); i++) {
+        String path = "keys[" + i + "]";
+        Mapping k = mapping(seq.items().get(i), path);
+        allowOnly(k, path, "operator", "ed25519");
+        Scalar op = requireScalar(k, "operator", path);
+        Scalar pub = requireScalar(k, "ed25519", path);
+        String at =
+            where
+                + ":"
+                + pub.start().line()
+                + ":"
+                + pub.start().column()
+                + ": "
+                + path
+                + ".ed25519";
+        out.add(new TrustedKey(op.text(), Ed25519Keys.publicKey(pub.text(), at), where));
+      }
+      return out;
+    }
+
+    private Map<String, Integer> approvals(YamlNode v) {
+      Map<String, Integer> out = new LinkedHashMap<>();
+      if (isNull(v)) {
+        return out;
+      }
+      for (Member e : mapping(v, "approvals").members().values()) {
+        out.put(e.key().text(), nonNegativeInt(e.value(), "approvals." + e.key().text()));
+      }
+      return out;
+    }
+
+    private LedgerPolicy ledger(YamlNode v) {
+      if (isNull(v)) {
+        return LedgerPolicy.DEFAULT;
+      }
+      Mapping m = mapping(v, "ledger");
+      allowOnly(m, "ledger", "require_signatures", "require_reason", "checkpoint_every");
+      boolean sigs = false;
+      Set<String> reasons = new LinkedHashSet<>();
+      int every = LedgerPolicy.DEFAULT_CHECKPOINT_EVERY;
+      Member s = m.members().get("require_signatures");
+      if (s != null) {
+        sigs = bool(s.value(), "ledger.require_signatures");
+      }
+      Member r = m.members().get("require_reason");
+      if (r != null) {
+        if (!(r.value() instanceof Sequence seq)) {
+          throw error(
+              r.value(),
+              "ledger.require_reason: expected a list of actions like [rollback, use-default], found "
+                  + r.value().describe());
+        }
+        for (YamlNode item : seq.items()) {
+          if (!(item instanceof Scalar sc) || sc.isNull()) {
+            throw error(
+                item, "ledger.require_reason: expected an action name, found " + item.describe());
+          }
+          reasons.add(sc.text());
+        }
+      }
+      Member c = m.members().get("checkpoint_every");
+      if (c != null) {
+        every = nonNegativeInt(c.value(), "ledger.checkpoint_every");
+      }
+      return new LedgerPolicy(sigs, reasons, every);
+    }
+
+    private boolean bool(YamlNode v, String path) {
+      if (v instanceof Scalar s && (s.text().equals("true") || s.text().equals("false"))) {
+        return s.text().equals("true");
+      }
+      throw error(v, path + ": expected true or false, found " + v.describe());
+    }
+
+    private int nonNegativeInt(YamlNode v, String path) {
+      if (v instanceof Scalar s && s.text().matches("[0-9]{1,9}")) {
+        return Integer.parseInt(s.text());
+      }
+      throw error(v, path + ": expected a whole number >= 0, found " + v.describe());
+    }
+
+    private Mapping mapping(YamlNode v, String path) {
+      if (v instanceof Mapping m) {
+        return m;
+      }
+      throw error(v, path + ": expected a mapping, found " + v.describe());
+    }
+
+    private void allowOnly(Mapping m, String path, String... allowed) {
+      Set<String> ok = Set.of(allowed);
+      for (Member e : m.members().values()) {
+        if (!ok.contains(e.key().text())) {
+          throw error(
+              e.key(),
+              path
+                  + ": unknown key \""
+                  + e.key().text()
+                  + "\" (expected "
+                  + String.join(", ", allowed)
+                  + ")");
+        }
+      }
+    }
+
+    private Scalar requireScalar(Mapping m, String key, String path) {
+      Scalar s = optionalScalar(m, key, path);
+      if (s == null) {
+        throw error(m, path + ": missing " + key);
+      }
+      return s;
+    }
+
+    private Scalar optionalScalar(Mapping m, String key, String path) {
+      Member e = m.members().get(key);
+      if (e == null || isNull(e.value())) {
+        return null;
+      }
+      if (e.value() instanceof Scalar s) {
+        return s;
+      }
+      throw error(
+          e.value(), path + "." + key + ": expected a single value, found " + e.value().describe());
+    }
+
+    private static boolean isNull(YamlNode v) {
+      return v == null || v instanceof Scalar s && s.isNull();
+    }
+
+    private GovernException error(YamlNode at, String message) {
+      return GovernException.invalidInput(
+          where + ":" + at.start().line() + ":" + at.start().column() + ": " + message);
+    }
+
+    private static List<String> sorted(Set<String> s) {
+      List<String> l = new ArrayList<>(s);
+      java.util.Collections.sort(l);
+      return l;
+    }
+  }
+}

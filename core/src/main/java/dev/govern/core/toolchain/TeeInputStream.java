@@ -1,0 +1,95 @@
+package dev.govern.core.toolchain;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+
+/**
+ * Passes a download through while appending every byte read to a file (so an interrupted download
+ * can resume) and reporting progress. Reading is the only way bytes reach the file.
+ */
+final class TeeInputStream extends FilterInputStream {
+  private final FileChannel sink;
+  private final DownloadProgress progress;
+  private final Runnable perChunk;
+  private long done;
+  private long lastChunk;
+
+  long done() {
+    return done;
+  }
+
+  /**
+   * @param sink where read bytes are appended, or null
+   * @param startAt bytes already done before this stream (for progress)
+   * @param perChunk called about every 256 KiB
+   */
+  TeeInputStream(
+      InputStream in,
+      FileChannel sink,
+      DownloadProgress progress,
+      long startAt,
+      Runnable perChunk) {
+    super(in);
+    this.sink = sink;
+    this.progress = progress;
+    this.done = startAt;
+    this.lastChunk = startAt;
+    this.perChunk = perChunk;
+  }
+
+  @Override
+  public int read() throws IOException {
+    byte[] one = new byte[1];
+    int n = read(one, 0, 1);
+    return n < 0 ? -1 : one[0] & 0xff;
+  }
+
+  @Override
+  public int read(byte[] b, int off, int len) throws IOException {
+    int n;
+    try {
+      n = in.read(b, off, len);
+    } catch (IOException e) {
+      throw new DownloadInterruptedException(
+          "the download broke off after " + done + " bytes: " + e.getMessage(), e);
+    }
+    if (n > 0) {
+      if (sink != null) {
+        ByteBuffer buf = ByteBuffer.wrap(b, off, n);
+        while (buf.hasRemaining()) {
+          sink.write(buf);
+        }
+      }
+      done += n;
+      progress.advance(done);
+      if (done - lastChunk >= (1 << 18)) {
+        lastChunk = done;
+        perChunk.run();
+      }
+    }
+    return n;
+  }
+
+  @Override
+  public long skip(long n) throws IOException {
+    // skipping would leave holes in the copy and the checksum: read through instead
+    byte[] buf = new byte[8192];
+    long left = n;
+    while (left > 0) {
+      int r = read(buf, 0, (int) Math.min(buf.length, left));
+      if (r < 0) {
+        break;
+      }
+      left -= r;
+    }
+    return n - left;
+  }
+
+  @Override
+  public boolean markSupported() {
+    return false;
+  }
+}

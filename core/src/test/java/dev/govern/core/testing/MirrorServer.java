@@ -1,0 +1,101 @@
+package dev.govern.core.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A release mirror on 127.0.0.1: serves {@code /index.json} and archives from memory, honours
+ * {@code Range}, records every request, and can cut a connection after a number of body bytes.
+ */
+public final class MirrorServer implements AutoCloseable {
+  private final HttpServer server;
+  private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+  private final List<String> requests = new CopyOnWriteArrayList<>();
+  private final AtomicInteger cutsLeft = new AtomicInteger();
+  private volatile long cutAfter = -1;
+
+  public MirrorServer() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", this::handle);
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    server.start();
+  }
+
+  public String base() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+  }
+
+  public MirrorServer put(String path, byte[] data) {
+    files.put("/" + path, data);
+    return this;
+  }
+
+  /** Every request as {@code GET /path [range]}, in arrival order. */
+  public List<String> requests() {
+    return List.copyOf(requests);
+  }
+
+  public long countRequests(String path) {
+    return requests.stream().filter(r -> r.startsWith("GET /" + path)).count();
+  }
+
+  /** The next {@code times} responses close the connection after {@code bytes} body bytes. */
+  public void cutAfter(long bytes, int times) {
+    cutAfter = bytes;
+    cutsLeft.set(times);
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    String path = ex.getRequestURI().getPath();
+    String range = ex.getRequestHeaders().getFirst("Range");
+    requests.add(ex.getRequestMethod() + " " + path + (range == null ? "" : " " + range));
+    byte[] data = files.get(path);
+    if (data == null) {
+      byte[] msg = "not found".getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(404, msg.length);
+      ex.getResponseBody().write(msg);
+      ex.close();
+      return;
+    }
+    int from = 0;
+    if (range != null && range.startsWith("bytes=") && range.endsWith("-")) {
+      from = Integer.parseInt(range.substring(6, range.length() - 1));
+      if (from >= data.length) {
+        ex.sendResponseHeaders(416, -1);
+        ex.close();
+        return;
+      }
+      ex.getResponseHeaders()
+          .add("Content-Range", "bytes " + from + "-" + (data.length - 1) + "/" + data.length);
+      ex.sendResponseHeaders(206, data.length - from);
+    } else {
+      ex.sendResponseHeaders(200, data.length);
+    }
+    OutputStream body = ex.getResponseBody();
+    long cut = cutAfter;
+    if (cut >= 0 && cutsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      body.write(data, from, (int) Math.min(cut, data.length - from));
+      body.flush();
+      // drop the connection without finishing the body: the server closes the socket of a
+      // handler that throws
+      throw new IOException("test cut the connection");
+    }
+    body.write(data, from, data.length - from);
+    ex.close();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

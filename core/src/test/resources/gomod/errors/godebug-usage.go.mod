@@ -1,0 +1,7 @@
+module m
+godebug (
+	noequals
+	"k=v"
+	k=v,x
+	a=1 b=2
+)

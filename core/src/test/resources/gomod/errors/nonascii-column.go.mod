@@ -1,0 +1,2 @@
+module exämple.com/ü
+go 1.21 

@@ -1,0 +1,4 @@
+module m
+require (
+	x v1.0.0
+) trailer

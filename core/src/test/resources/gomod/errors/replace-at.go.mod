@@ -1,0 +1,2 @@
+module m
+replace example.com/a => example.com/b@v1.0.0

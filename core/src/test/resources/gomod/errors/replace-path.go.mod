@@ -1,0 +1,2 @@
+module m
+replace x/v0 => ./x

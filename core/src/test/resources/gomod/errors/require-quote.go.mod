@@ -1,0 +1,2 @@
+module m
+require it's v1.0.0

@@ -1,0 +1,2 @@
+module m
+require example.com/a latest

@@ -1,0 +1,4 @@
+module m
+tool
+tool a b
+ignore
