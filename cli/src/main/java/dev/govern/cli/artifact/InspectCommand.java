@@ -36,6 +36,7 @@ import picocli.CommandLine.Parameters;
 @CommandGroup(Group.ARTIFACTS)
 @Command(
     name = "inspect",
+    mixinStandardHelpOptions = true,
     description = {
       "Show which Go built a binary, with its modules and build settings (like go version -m).",
       "A directory is walked like go version -m walks it; files that are not Go binaries are "
