@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: `govern inspect <dir>` against `go version -m <dir>` (Debian's Go 1.19), whole process
 # including JVM start, on directories of 1,000 and 10,000 Go binaries (hard links to the fixtures).
+# govern runs twice: as `java -jar cli/target/govern.jar` (no JVM options) and through the
+# `./govern` launcher (class-data sharing, serial GC, C1 only).
 #
 #   bench/inspect.sh            # builds the jar if missing, runs hyperfine, prints files/s
 #   RUNS=5 bench/inspect.sh     # more runs per command
@@ -49,6 +51,7 @@ for n in 1000 10000; do
   # same output first: the comparison is only fair if both print the same thing
   "$go" version -m "$dir" >"$out/go-$n.txt"
   "$java" -jar "$jar" inspect "$dir" >"$out/govern-$n.txt"
+  "$root/govern" inspect "$dir" >/dev/null # the launcher's class-data archive, made once
   if cmp -s "$out/go-$n.txt" "$out/govern-$n.txt"; then
     echo "== $n binaries: outputs identical ($(wc -l <"$out/go-$n.txt") lines)"
   else
@@ -57,14 +60,16 @@ for n in 1000 10000; do
   fi
   hyperfine --warmup 1 --runs "$runs" --export-json "$out/hyperfine-$n.json" \
     -n "go version -m ($n)" "$go version -m $dir > /dev/null" \
-    -n "govern inspect ($n)" "$java -jar $jar inspect $dir > /dev/null"
+    -n "govern inspect ($n)" "$java -jar $jar inspect $dir > /dev/null" \
+    -n "./govern inspect ($n)" "$root/govern inspect $dir > /dev/null"
   python3 "$root/bench/summary.py" hyperfine "$n" "$out/hyperfine-$n.json"
   # hyperfine runs one command after the other; on a shared machine the load drifts between
   # them, so also alternate the two commands and compare the best and the median of each
-  rm -f "$out/alt-go-$n.txt" "$out/alt-govern-$n.txt"
+  rm -f "$out/alt-"*"-$n.txt"
   for _ in $(seq "$runs"); do
     /usr/bin/time -a -o "$out/alt-go-$n.txt" -f "%e %U %S" "$go" version -m "$dir" >/dev/null
     /usr/bin/time -a -o "$out/alt-govern-$n.txt" -f "%e %U %S" "$java" -jar "$jar" inspect "$dir" >/dev/null
+    /usr/bin/time -a -o "$out/alt-launcher-$n.txt" -f "%e %U %S" "$root/govern" inspect "$dir" >/dev/null
   done
-  python3 "$root/bench/summary.py" alternating "$n" "$out/alt-go-$n.txt" "$out/alt-govern-$n.txt"
+  python3 "$root/bench/summary.py" alternating "$n" "$out/alt-go-$n.txt" "$out/alt-govern-$n.txt" "$out/alt-launcher-$n.txt"
 done

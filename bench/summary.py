@@ -10,10 +10,11 @@ if mode == "hyperfine":
         print(f"   {r['command']:<26} mean {r['mean']:.3f} s ±{r['stddev']:.3f}"
               f"  -> {n / r['mean']:,.0f} files/s   (cpu {cpu:.2f} s)")
 else:
-    for label, path in (("go version -m", sys.argv[3]), ("govern inspect", sys.argv[4])):
+    labels = ("go version -m", "java -jar govern", "./govern (launcher)")
+    for label, path in zip(labels, sys.argv[3:]):
         rows = [tuple(map(float, line.split())) for line in open(path) if line.strip()]
         wall = [r[0] for r in rows]
         cpu = [r[1] + r[2] for r in rows]
         best, med = min(wall), statistics.median(wall)
-        print(f"   alternating {label:<15} best {best:.3f} s ({n / best:,.0f} files/s)"
+        print(f"   alternating {label:<19} best {best:.3f} s ({n / best:,.0f} files/s)"
               f"  median {med:.3f} s ({n / med:,.0f} files/s)  median cpu {statistics.median(cpu):.2f} s")
