@@ -104,7 +104,7 @@ public final class GoBinary implements AutoCloseable {
       if (first == null) {
         first = slice;
       }
-      names.add(cpuName(arches.getInt(b)));
+      names.add(MachOContainer.cpuName(arches.getInt(b)));
     }
     if (first.size() < 16) {
       throw src.corrupt("the first slice of the universal binary is " + first.size() + " bytes");
@@ -116,16 +116,6 @@ public final class GoBinary implements AutoCloseable {
       throw src.corrupt("the first slice of the universal binary is not Mach-O");
     }
     return new GoBinary(src, new MachOContainer(first), List.copyOf(names));
-  }
-
-  private static String cpuName(int cpu) {
-    return switch (cpu) {
-      case 7 -> "386";
-      case 0x01000007 -> "amd64";
-      case 12 -> "arm";
-      case 0x0100000c -> "arm64";
-      default -> String.format("cpu-0x%x", cpu);
-    };
   }
 
   public String name() {
