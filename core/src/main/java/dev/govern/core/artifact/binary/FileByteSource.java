@@ -9,12 +9,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A file read with positioned reads on one {@link FileChannel}; large ranges (the function table)
- * are memory-mapped instead of copied. Nothing is read that a caller did not ask for.
+ * A file read with positioned reads on one {@link FileChannel}; very large ranges are memory-mapped
+ * instead of copied. Nothing is read that a caller did not ask for.
  */
 public final class FileByteSource implements ByteSource {
-  /** Ranges at least this large are mapped rather than read into the heap. */
-  private static final int MAP_THRESHOLD = 256 * 1024;
+  /**
+   * Ranges at least this large are mapped rather than read into the heap. Mappings outlive the
+   * channel until they are collected, so a scan of many files must not leave one per file behind
+   * (the kernel limits how many a process may hold): function tables, a few MiB at most, are read.
+   */
+  private static final int MAP_THRESHOLD = 64 << 20;
 
   /** How much of the start of the file one read brings in (headers, program headers, notes). */
   private static final int HEAD_SIZE = 4096;
