@@ -30,6 +30,17 @@ public final class CommandRegistry {
     m.put("list-remote", dev.govern.cli.toolchain.ListRemoteCommand.class);
     m.put("uninstall", dev.govern.cli.toolchain.UninstallCommand.class);
     m.put("prune", dev.govern.cli.toolchain.PruneCommand.class);
+    m.put("use", dev.govern.cli.toolchain.UseCommand.class);
+    m.put("pin", dev.govern.cli.toolchain.PinCommand.class);
+    m.put("current", dev.govern.cli.toolchain.CurrentCommand.class);
+    m.put("which", dev.govern.cli.toolchain.WhichCommand.class);
+    m.put("exec", dev.govern.cli.toolchain.ExecCommand.class);
+    m.put("env", dev.govern.cli.toolchain.EnvCommand.class);
+    m.put("init", dev.govern.cli.toolchain.InitCommand.class);
+    m.put("rollback", dev.govern.cli.toolchain.RollbackCommand.class);
+    m.put("doctor", dev.govern.cli.toolchain.DoctorCommand.class);
+    m.put("gate", dev.govern.cli.gate.GateCommand.class);
+    m.put("policy", dev.govern.cli.gate.PolicyCheckCommand.class);
     m.put("completion", CompletionCommand.class);
     m.put("cds-training", CdsTrainingCommand.class);
     return m;

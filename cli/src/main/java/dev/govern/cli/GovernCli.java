@@ -41,6 +41,11 @@ public final class GovernCli {
     cl.setParameterExceptionHandler(errors);
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(io.ansi()));
     GroupedCommandList.install(cl);
+    CommandLine exec = cl.getSubcommands().get("exec");
+    if (exec != null) {
+      // `govern exec 1.22.4 go test -v ./...`: everything after the version is the command
+      exec.setStopAtPositional(true);
+    }
     return cl;
   }
 

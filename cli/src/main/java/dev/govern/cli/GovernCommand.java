@@ -3,7 +3,10 @@ package dev.govern.cli;
 import dev.govern.cli.support.CliIo;
 import dev.govern.cli.support.ExitCodes;
 import dev.govern.cli.support.VersionProvider;
+import dev.govern.core.audit.Audit;
 import dev.govern.core.config.Settings;
+import dev.govern.core.ledger.ChangeRecorder;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +32,8 @@ import picocli.CommandLine.Spec;
 public final class GovernCommand implements Callable<Integer> {
   private final CliIo io;
   private final Settings settings;
+  private Path cwd = Path.of("").toAbsolutePath();
+  private ChangeRecorder recorder;
 
   @Spec CommandSpec spec;
 
@@ -49,6 +54,38 @@ public final class GovernCommand implements Callable<Integer> {
 
   public Settings settings() {
     return settings;
+  }
+
+  /** The directory the command runs in (tests set their own). */
+  public Path cwd() {
+    return cwd;
+  }
+
+  public GovernCommand cwd(Path dir) {
+    this.cwd = dir.toAbsolutePath().normalize();
+    return this;
+  }
+
+  /** Where mutating commands record their changes (see {@link #recorderFor}). */
+  public ChangeRecorder recorder() {
+    if (recorder == null) {
+      recorder = recorderFor(settings);
+    }
+    return recorder;
+  }
+
+  public GovernCommand recorder(ChangeRecorder r) {
+    this.recorder = r;
+    return this;
+  }
+
+  /**
+   * The one place that decides the change recorder: the audit ledger ({@code GOVERN_LEDGER} or
+   * {@code $GOVERN_HOME/ledger.jsonl}), with the operator from {@code GOVERN_OPERATOR} or user@host
+   * and the ledger rules of the nearest governance file.
+   */
+  private ChangeRecorder recorderFor(Settings settings) {
+    return Audit.from(settings, null, null, cwd).recorder();
   }
 
   public boolean verbose() {

@@ -15,6 +15,8 @@ import java.util.Map;
 public final class CliRunner {
   private final Map<String, String> env = new HashMap<>();
   private final Path userHome;
+  private Path cwd;
+  private dev.govern.core.ledger.ChangeRecorder recorder;
 
   /** The outcome of one run. */
   public record Result(int exitCode, String out, String err) {}
@@ -29,11 +31,30 @@ public final class CliRunner {
     return this;
   }
 
+  /** Runs the commands as if started in {@code dir}. */
+  public CliRunner cwd(Path dir) {
+    this.cwd = dir;
+    return this;
+  }
+
+  /** Records changes with {@code r} instead of the default recorder. */
+  public CliRunner recorder(dev.govern.core.ledger.ChangeRecorder r) {
+    this.recorder = r;
+    return this;
+  }
+
   public Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CliIo io = new CliIo(new PrintWriter(out, true), new PrintWriter(err, true), false, false);
-    int code = GovernCli.run(args, io, new Settings(env, userHome));
+    GovernCommand root = new GovernCommand(io, new Settings(env, userHome));
+    if (cwd != null) {
+      root.cwd(cwd);
+    }
+    if (recorder != null) {
+      root.recorder(recorder);
+    }
+    int code = GovernCli.build(root, args).execute(args);
     return new Result(code, out.toString(), err.toString());
   }
 }

@@ -14,11 +14,12 @@ import java.time.ZoneOffset;
 import java.util.function.Consumer;
 
 /** Resolves the knowledge options (flag > GOVERN_* > config > default) and opens the sources. */
-final class KnowledgeSources {
+public final class KnowledgeSources {
   private KnowledgeSources() {}
 
   /** The vulnerability database named by {@code --vulndb}/{@code GOVERN_VULNDB}; warnings out. */
-  static LoadedVulnDb vulnDb(Settings settings, KnowledgeOptions options, Consumer<String> warn) {
+  public static LoadedVulnDb vulnDb(
+      Settings settings, KnowledgeOptions options, Consumer<String> warn) {
     String source = settings.resolve(options.vulndb, "vulndb", VulnDbSource.DEFAULT);
     boolean offline = settings.flag(options.offline, "offline");
     VulnDbLoader loader =
@@ -30,12 +31,12 @@ final class KnowledgeSources {
   }
 
   /** The release history govern carries. */
-  static ReleaseHistory releases() {
+  public static ReleaseHistory releases() {
     return ReleaseHistory.builtIn();
   }
 
   /** {@code --as-of}, else today (UTC). */
-  static LocalDate asOf(LocalDate flag) {
+  public static LocalDate asOf(LocalDate flag) {
     return flag != null ? flag : LocalDate.now(ZoneOffset.UTC);
   }
 }

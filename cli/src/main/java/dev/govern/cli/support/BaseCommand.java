@@ -5,8 +5,10 @@ import dev.govern.core.audit.Audit;
 import dev.govern.core.config.Settings;
 import dev.govern.core.ledger.ChangeRecorder;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -15,6 +17,12 @@ import picocli.CommandLine.Spec;
  */
 public abstract class BaseCommand implements Callable<Integer> {
   @Spec protected CommandSpec spec;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
 
   @Override
   public final Integer call() throws Exception {
@@ -44,13 +52,18 @@ public abstract class BaseCommand implements Callable<Integer> {
     return root().settings();
   }
 
-  protected boolean verbose() {
-    return root().verbose();
+  /** The directory the command runs in. */
+  protected Path cwd() {
+    return root().cwd();
   }
 
-  /** The working directory, where the governance file search starts. */
-  protected java.nio.file.Path cwd() {
-    return java.nio.file.Path.of("").toAbsolutePath();
+  /** Where mutating commands record what they changed. */
+  protected ChangeRecorder recorder() {
+    return root().recorder();
+  }
+
+  protected boolean verbose() {
+    return root().verbose();
   }
 
   /**

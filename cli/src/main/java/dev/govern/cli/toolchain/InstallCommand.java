@@ -140,7 +140,7 @@ public final class InstallCommand extends BaseCommand {
         new Installer(store, fetcher, UnpackLimits.from(settings()), InstallProbe.NONE, progress);
     Installer.Result result = installer.install(version, origin);
     if (!result.alreadyInstalled()) {
-      ToolchainWiring.recorder(settings())
+      recorder()
           .record(
               new Change(
                   "install",

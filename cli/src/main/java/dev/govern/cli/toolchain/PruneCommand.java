@@ -33,7 +33,7 @@ public final class PruneCommand extends BaseCommand {
   protected int run() {
     ToolchainRemover remover = new ToolchainRemover(new ToolchainStore(settings().home()));
     List<GoVersion> removed = remover.prune(keep);
-    ChangeRecorder recorder = ToolchainWiring.recorder(settings());
+    ChangeRecorder recorder = recorder();
     ToolchainListener listener = ToolchainWiring.listener(settings());
     for (GoVersion v : removed) {
       recorder.record(

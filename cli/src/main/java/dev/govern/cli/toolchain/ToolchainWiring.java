@@ -1,10 +1,11 @@
 package dev.govern.cli.toolchain;
 
 import dev.govern.core.config.Settings;
-import dev.govern.core.ledger.ChangeRecorder;
 import dev.govern.core.toolchain.DefaultToolchain;
+import dev.govern.core.toolchain.Shims;
 import dev.govern.core.toolchain.ToolchainListener;
 import dev.govern.core.toolchain.ToolchainMarker;
+import dev.govern.core.version.GoVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,14 +21,19 @@ import java.util.List;
 public final class ToolchainWiring {
   private ToolchainWiring() {}
 
-  /** Where install, uninstall and prune record what they changed. */
-  public static ChangeRecorder recorder(Settings settings) {
-    return ChangeRecorder.NONE;
-  }
-
-  /** Told after a toolchain was installed or removed. */
+  /** Told after a toolchain was installed or removed: keeps the shims in bin/ up to date. */
   public static ToolchainListener listener(Settings settings) {
-    return ToolchainListener.NONE;
+    return new ToolchainListener() {
+      @Override
+      public void onInstalled(GoVersion version, Path root) {
+        Shims.refresh(settings.home());
+      }
+
+      @Override
+      public void onRemoved(GoVersion version) {
+        Shims.refresh(settings.home());
+      }
+    };
   }
 
   /** Marks for {@code list}: the default from state.json; active/pinned come with resolution. */

@@ -29,7 +29,7 @@ public final class UninstallCommand extends BaseCommand {
     GoVersion v = GoVersion.parse(version);
     ToolchainRemover remover = new ToolchainRemover(new ToolchainStore(settings().home()));
     remover.uninstall(v, force);
-    ToolchainWiring.recorder(settings())
+    recorder()
         .record(
             new Change(
                 "uninstall",

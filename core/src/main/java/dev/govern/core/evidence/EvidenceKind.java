@@ -15,6 +15,8 @@ public enum EvidenceKind {
   CI("GitHub Actions setup-go", 80),
   /** {@code .go-version} or {@code .tool-versions}: the Go govern (and goenv, asdf) runs here. */
   PIN("version pin file", 70),
+  /** The toolchain govern runs here by machine state: the global default or GOVERN_GO_VERSION. */
+  LOCAL("toolchain govern runs here", 60),
   /** The {@code toolchain} line of go.mod or go.work: the preferred toolchain. */
   TOOLCHAIN_LINE("go.mod toolchain line", 50),
   /** The {@code go} line of go.mod or go.work: only a minimum, not the Go that builds. */

@@ -30,6 +30,25 @@ public final class RepositoryEvidence {
   /** Evidence found under {@code repo}, in walk order (sorted by path within each folder). */
   public static List<VersionEvidence> collect(Path repo) {
     List<VersionEvidence> out = new ArrayList<>();
+    for (Path f : relevantFiles(repo)) {
+      out.addAll(read(f));
+    }
+    return out;
+  }
+
+  /** The module requirements of every go.mod under {@code repo}, as they take effect. */
+  public static List<ModuleRequirement> requirements(Path repo) {
+    List<ModuleRequirement> out = new ArrayList<>();
+    for (Path f : relevantFiles(repo)) {
+      if (f.getFileName().toString().equals("go.mod")) {
+        out.addAll(GoModEvidence.requirements(f));
+      }
+    }
+    return out;
+  }
+
+  /** The files that may say something about the Go version, sorted by path. */
+  static List<Path> relevantFiles(Path repo) {
     List<Path> files = new ArrayList<>();
     try {
       Files.walkFileTree(
@@ -61,10 +80,7 @@ public final class RepositoryEvidence {
       throw new UncheckedIOException("cannot walk " + repo + ": " + e.getMessage(), e);
     }
     files.sort(null);
-    for (Path f : files) {
-      out.addAll(read(f));
-    }
-    return out;
+    return files;
   }
 
   static boolean relevant(Path file) {
@@ -81,7 +97,7 @@ public final class RepositoryEvidence {
   public static List<VersionEvidence> read(Path f) {
     String n = f.getFileName().toString();
     if (n.equals("go.mod") || n.equals("go.work")) {
-      return GoModLines.read(f);
+      return GoModEvidence.read(f);
     }
     if (n.equals(".go-version") || n.equals(".tool-versions")) {
       return PinFileReader.read(f).map(List::of).orElse(List.of());

@@ -1,6 +1,7 @@
 package dev.govern.core.gate;
 
 import dev.govern.core.evidence.EvidenceKind;
+import dev.govern.core.evidence.ModuleRequirement;
 import dev.govern.core.evidence.VersionEvidence;
 import dev.govern.core.facts.Advisory;
 import dev.govern.core.facts.ReleaseFacts;
@@ -8,6 +9,7 @@ import dev.govern.core.facts.VulnFacts;
 import dev.govern.core.governance.policy.Denial;
 import dev.govern.core.governance.policy.EffectivePolicy;
 import dev.govern.core.governance.policy.RuleLevel;
+import dev.govern.core.module.ModuleVersion;
 import dev.govern.core.version.GoVersion;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -44,6 +46,20 @@ public final class Gate {
       String environment,
       EffectivePolicy policy,
       List<VersionEvidence> evidence,
+      List<BinaryFacts> binaries) {
+    return judge(repo, environment, policy, evidence, List.of(), binaries);
+  }
+
+  /**
+   * As above, with the module requirements of the repository's go.mod files: their known
+   * vulnerabilities are judged when no binary is given (a binary's linked modules are the truth).
+   */
+  public GateReport judge(
+      Path repo,
+      String environment,
+      EffectivePolicy policy,
+      List<VersionEvidence> evidence,
+      List<ModuleRequirement> requirements,
       List<BinaryFacts> binaries) {
     Run run = new Run(policy);
     List<Judged> building = new ArrayList<>();
@@ -84,6 +100,9 @@ public final class Gate {
       versionRules(run, j, target);
     }
     vulnerabilityRules(run, building, binaries, target);
+    if (binaries.isEmpty() && vulns.available()) {
+      requirementRules(run, requirements);
+    }
     consistency(run, evidence, building);
     return new GateReport(repo, environment, run.findings);
   }
@@ -247,7 +266,7 @@ public final class Gate {
           String fixed =
               found.stream()
                   .flatMap(a -> a.fixedIn().stream())
-                  .max(String::compareTo)
+                  .max(Gate::compareModuleVersions)
                   .map(f -> "upgrade " + m.path() + " to " + f)
                   .orElse(null);
           run.addAt(
@@ -259,6 +278,31 @@ public final class Gate {
               fixed,
               found.stream().map(Advisory::id).toList());
         }
+      }
+    }
+  }
+
+  private void requirementRules(Run run, List<ModuleRequirement> requirements) {
+    for (ModuleRequirement r : requirements) {
+      if (r.version().isEmpty()) {
+        continue; // a directory replacement: nothing published to match
+      }
+      List<Advisory> found = vulns.module(r.path(), r.version());
+      if (!found.isEmpty()) {
+        String fixed =
+            found.stream()
+                .flatMap(a -> a.fixedIn().stream())
+                .max(Gate::compareModuleVersions)
+                .map(f -> "require " + r.path() + " " + (f.startsWith("v") ? f : "v" + f))
+                .orElse(null);
+        run.addAt(
+            run.policy.modules(),
+            "vuln-module",
+            r.file(),
+            r.line(),
+            r.path() + "@" + r.version() + " has known vulnerabilities: " + ids(found),
+            fixed,
+            found.stream().map(Advisory::id).toList());
       }
     }
   }
@@ -296,7 +340,8 @@ public final class Gate {
             .map(j -> j.version.line())
             .collect(Collectors.toCollection(LinkedHashSet::new));
     if (lines.size() > 1) {
-      Judged first = exact.get(0);
+      // the sources disagree on the line: the older ones are out of step with the newest
+      Judged first = exact.stream().max((a, b) -> a.version.compareTo(b.version)).orElseThrow();
       for (Judged j : exact) {
         if (!j.version.line().equals(first.version.line())) {
           run.add(
@@ -315,6 +360,11 @@ public final class Gate {
         }
       }
     }
+  }
+
+  /** Module versions in Go's order (OSV writes them with or without the leading v). */
+  private static int compareModuleVersions(String a, String b) {
+    return ModuleVersion.compare(a.startsWith("v") ? a : "v" + a, b.startsWith("v") ? b : "v" + b);
   }
 
   private static String ids(List<Advisory> list) {
@@ -341,6 +391,7 @@ public final class Gate {
       case DOCKERFILE -> "FROM " + dockerTag(j.e.text(), bare);
       case CI -> "set go-version: '" + bare + "' in actions/setup-go";
       case PIN -> "pin " + bare + " in " + j.e.file().getFileName() + " (govern pin " + bare + ")";
+      case LOCAL -> "switch this machine: govern use " + bare + " --default";
       case TOOLCHAIN_LINE -> "raise the toolchain line to " + t;
       case GO_LINE -> "set the go line to " + t;
     };

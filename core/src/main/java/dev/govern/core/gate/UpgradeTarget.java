@@ -26,12 +26,20 @@ final class UpgradeTarget {
     this.asOf = asOf;
   }
 
+  /**
+   * The target for {@code current}; when no release is free of known vulnerabilities, the newest
+   * patch of the first line that is allowed and supported (it fixes the most).
+   */
   Optional<GoVersion> from(GoVersion current) {
+    return first(current, true).or(() -> first(current, false));
+  }
+
+  private Optional<GoVersion> first(GoVersion current, boolean clean) {
     List<GoVersion> all = releases.releases();
     GoVersion best = null;
     String bestLine = null;
     for (GoVersion r : all) {
-      if (r.isPrerelease() || r.compareIgnoringSuffix(current) < 0 || !acceptable(r)) {
+      if (r.isPrerelease() || r.compareIgnoringSuffix(current) < 0 || !acceptable(r, clean)) {
         continue;
       }
       if (bestLine == null) {
@@ -44,10 +52,10 @@ final class UpgradeTarget {
     return Optional.ofNullable(best);
   }
 
-  private boolean acceptable(GoVersion r) {
+  private boolean acceptable(GoVersion r, boolean clean) {
     if (!policy.permits(r) || !releases.supported(r, asOf)) {
       return false;
     }
-    return !vulns.available() || vulns.stdlib(r).isEmpty();
+    return !clean || !vulns.available() || vulns.stdlib(r).isEmpty();
   }
 }

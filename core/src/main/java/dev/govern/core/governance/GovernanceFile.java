@@ -73,11 +73,9 @@ public record GovernanceFile(
     return Optional.ofNullable(environments.get(name));
   }
 
-  private static final class Parser {
-    private final String where;
-
+  private static final class Parser extends YamlFields {
     Parser(String where) {
-      this.where = where;
+      super(where);
     }
 
     GovernanceFile parse(Path source, String text) {
@@ -253,72 +251,6 @@ public record GovernanceFile(
         every = nonNegativeInt(c.value(), "ledger.checkpoint_every");
       }
       return new LedgerPolicy(sigs, reasons, every);
-    }
-
-    private boolean bool(YamlNode v, String path) {
-      if (v instanceof Scalar s && (s.text().equals("true") || s.text().equals("false"))) {
-        return s.text().equals("true");
-      }
-      throw error(v, path + ": expected true or false, found " + v.describe());
-    }
-
-    private int nonNegativeInt(YamlNode v, String path) {
-      if (v instanceof Scalar s && s.text().matches("[0-9]{1,9}")) {
-        return Integer.parseInt(s.text());
-      }
-      throw error(v, path + ": expected a whole number >= 0, found " + v.describe());
-    }
-
-    private Mapping mapping(YamlNode v, String path) {
-      if (v instanceof Mapping m) {
-        return m;
-      }
-      throw error(v, path + ": expected a mapping, found " + v.describe());
-    }
-
-    private void allowOnly(Mapping m, String path, String... allowed) {
-      Set<String> ok = Set.of(allowed);
-      for (Member e : m.members().values()) {
-        if (!ok.contains(e.key().text())) {
-          throw error(
-              e.key(),
-              path
-                  + ": unknown key \""
-                  + e.key().text()
-                  + "\" (expected "
-                  + String.join(", ", allowed)
-                  + ")");
-        }
-      }
-    }
-
-    private Scalar requireScalar(Mapping m, String key, String path) {
-      Scalar s = optionalScalar(m, key, path);
-      if (s == null) {
-        throw error(m, path + ": missing " + key);
-      }
-      return s;
-    }
-
-    private Scalar optionalScalar(Mapping m, String key, String path) {
-      Member e = m.members().get(key);
-      if (e == null || isNull(e.value())) {
-        return null;
-      }
-      if (e.value() instanceof Scalar s) {
-        return s;
-      }
-      throw error(
-          e.value(), path + "." + key + ": expected a single value, found " + e.value().describe());
-    }
-
-    private static boolean isNull(YamlNode v) {
-      return v == null || v instanceof Scalar s && s.isNull();
-    }
-
-    private GovernException error(YamlNode at, String message) {
-      return GovernException.invalidInput(
-          where + ":" + at.start().line() + ":" + at.start().column() + ": " + message);
     }
 
     private static List<String> sorted(Set<String> s) {

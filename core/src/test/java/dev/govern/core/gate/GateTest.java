@@ -3,10 +3,13 @@ package dev.govern.core.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.govern.core.evidence.RepositoryEvidence;
+import dev.govern.core.facts.HistoryReleaseFacts;
+import dev.govern.core.facts.ReleaseFacts;
 import dev.govern.core.facts.VulnFacts;
 import dev.govern.core.governance.policy.Denial;
 import dev.govern.core.governance.policy.Policy;
 import dev.govern.core.governance.policy.RuleLevel;
+import dev.govern.core.release.ReleaseHistory;
 import dev.govern.core.version.VersionRange;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GateTest {
-  private static final SharedReleaseFacts RELEASES = new SharedReleaseFacts();
   private static final LocalDate AS_OF = LocalDate.parse("2024-09-01");
+  private static final ReleaseFacts RELEASES =
+      new HistoryReleaseFacts(ReleaseHistory.builtIn(), AS_OF);
 
   @TempDir Path repo;
 

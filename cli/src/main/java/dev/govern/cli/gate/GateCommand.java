@@ -1,0 +1,234 @@
+package dev.govern.cli.gate;
+
+import dev.govern.cli.knowledge.KnowledgeSources;
+import dev.govern.cli.support.BaseCommand;
+import dev.govern.cli.support.CommandGroup;
+import dev.govern.cli.support.CommandGroup.Group;
+import dev.govern.cli.support.JsonOutput;
+import dev.govern.cli.support.KnowledgeOptions;
+import dev.govern.cli.support.VersionProvider;
+import dev.govern.core.GovernException;
+import dev.govern.core.artifact.binary.BuildInfo;
+import dev.govern.core.artifact.binary.GoBinary;
+import dev.govern.core.artifact.binary.ModuleInfo;
+import dev.govern.core.evidence.EvidenceKind;
+import dev.govern.core.evidence.RepositoryEvidence;
+import dev.govern.core.evidence.VersionEvidence;
+import dev.govern.core.facts.HistoryReleaseFacts;
+import dev.govern.core.facts.MatcherVulnFacts;
+import dev.govern.core.facts.VulnFacts;
+import dev.govern.core.gate.BinaryFacts;
+import dev.govern.core.gate.Gate;
+import dev.govern.core.gate.GateReport;
+import dev.govern.core.governance.GovernanceFile;
+import dev.govern.core.governance.GovernanceLocator;
+import dev.govern.core.governance.PolicyReader;
+import dev.govern.core.governance.policy.Policy;
+import dev.govern.core.toolchain.Resolution;
+import dev.govern.core.toolchain.Resolver;
+import dev.govern.core.toolchain.Source;
+import dev.govern.core.version.GoVersion;
+import dev.govern.core.vuln.VulnMatcher;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code govern gate}: the CI and pre-commit gate. */
+@CommandGroup(Group.GOVERNANCE)
+@Command(
+    name = "gate",
+    description = "Judge a repository's Go versions against the team's policy (CI, pre-commit).",
+    footer = {
+      "%nExit codes: 0 passed (warnings allowed unless --fail-on warn), 4 failed,",
+      "2 bad policy or usage, 1 runtime error."
+    })
+public final class GateCommand extends BaseCommand {
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "DIR",
+      description = "The repository (default: here).")
+  Path dir;
+
+  @Option(
+      names = {"--policy", "--governance"},
+      paramLabel = "FILE",
+      description =
+          "The governance file (default: GOVERN_GOVERNANCE, else the nearest govern.yaml walking up).")
+  String policyFile;
+
+  @Option(
+      names = "--env",
+      paramLabel = "ENV",
+      description = "Apply this environment's policy overrides.")
+  String env;
+
+  @Option(
+      names = "--binary",
+      paramLabel = "BIN",
+      description = "A built binary of this repository (repeatable): the truth about shipped code.")
+  List<Path> binaries = new ArrayList<>();
+
+  @Option(
+      names = "--format",
+      paramLabel = "FMT",
+      defaultValue = "text",
+      description = "text (default), json, sarif or junit.")
+  String format;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "LEVEL",
+      defaultValue = "fail",
+      description = "fail (default) or warn: warnings fail the gate too.")
+  String failOn;
+
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description = "Judge support and releases as of this day (default: today).")
+  LocalDate asOf;
+
+  @Mixin KnowledgeOptions knowledge;
+
+  @Override
+  protected int run() {
+    String fmt = format.toLowerCase(Locale.ROOT);
+    if (!List.of("text", "json", "sarif", "junit").contains(fmt)) {
+      throw GovernException.usage("unknown format \"" + format + "\" (text, json, sarif or junit)");
+    }
+    boolean failOnWarn =
+        switch (failOn.toLowerCase(Locale.ROOT)) {
+          case "warn", "warning" -> true;
+          case "fail", "error" -> false;
+          default ->
+              throw GovernException.usage("--fail-on takes fail or warn, not \"" + failOn + "\"");
+        };
+    Path repo = (dir == null ? cwd() : cwd().resolve(dir)).toAbsolutePath().normalize();
+    if (!Files.isDirectory(repo)) {
+      throw GovernException.notFound("no such directory: " + repo, null);
+    }
+    Policy policy = policy(repo);
+    LocalDate day = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
+
+    List<VersionEvidence> evidence = new ArrayList<>(RepositoryEvidence.collect(repo));
+    local(repo).ifPresent(evidence::add);
+    List<BinaryFacts> built = new ArrayList<>();
+    for (Path b : binaries) {
+      built.add(binaryFacts(cwd().resolve(b)));
+    }
+    Gate gate =
+        new Gate(new HistoryReleaseFacts(KnowledgeSources.releases(), day), vulnFacts(), day);
+    GateReport report =
+        gate.judge(
+            repo,
+            env,
+            policy.forEnvironment(env).effective(),
+            evidence,
+            RepositoryEvidence.requirements(repo),
+            built);
+    switch (fmt) {
+      case "json" -> JsonOutput.print(out(), GateJson.of(report, failOnWarn));
+      case "sarif" -> {
+        out().println(JsonOutput.toJson(SarifReport.of(report, VersionProvider.version())));
+        out().flush();
+      }
+      case "junit" -> {
+        out().print(JUnitReport.of(report));
+        out().flush();
+      }
+      default -> GateText.print(out(), report, failOnWarn, io().ansi());
+    }
+    return report.passed(failOnWarn) ? 0 : 4;
+  }
+
+  private Policy policy(Path repo) {
+    Optional<Path> file = GovernanceLocator.locate(policyFile, settings(), repo);
+    if (file.isEmpty()) {
+      warn("no governance file found (govern.yaml): every rule applies as a warning");
+      return Policy.empty();
+    }
+    GovernanceFile gov = GovernanceFile.load(file.get());
+    Policy p = PolicyReader.policy(gov);
+    PolicyReader.classes(gov); // the whole file must be valid, not only the part the gate uses
+    if (env != null && !p.environments().containsKey(env) && gov.environment(env).isEmpty()) {
+      throw GovernException.usage(
+          "environment \""
+              + env
+              + "\" is not in "
+              + file.get()
+              + " (neither environments: nor policy.environments:)");
+    }
+    return p;
+  }
+
+  /** The toolchain govern runs here when machine state (not the repository) decides it. */
+  private Optional<VersionEvidence> local(Path repo) {
+    Optional<Resolution> r = new Resolver(settings().home()).select(repo, settings().env());
+    if (r.isEmpty()) {
+      return Optional.empty();
+    }
+    Source.Kind kind = r.get().source().kind();
+    if (kind != Source.Kind.DEFAULT && kind != Source.Kind.ENV) {
+      return Optional.empty(); // a pin or toolchain line of the repository: already evidence
+    }
+    String name = r.get().name();
+    Optional<GoVersion> v;
+    try {
+      v = Optional.of(GoVersion.parse(name));
+    } catch (GovernException e) {
+      v = Optional.empty();
+    }
+    Path where = kind == Source.Kind.DEFAULT ? settings().home().state() : repo;
+    return Optional.of(new VersionEvidence(EvidenceKind.LOCAL, where, 0, name, v, false, false));
+  }
+
+  private BinaryFacts binaryFacts(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw GovernException.notFound("no such binary: " + file, null);
+    }
+    BuildInfo info;
+    try (GoBinary bin = GoBinary.open(file, file.toString())) {
+      info = bin.buildInfo();
+    }
+    String word = info.goVersion().strip().split("\\s+")[0];
+    GoVersion v;
+    try {
+      v = GoVersion.parse(word);
+    } catch (GovernException e) {
+      throw GovernException.precondition(
+          file + ": built with \"" + info.goVersion() + "\", not a Go release", null);
+    }
+    List<BinaryFacts.ModuleRef> mods = new ArrayList<>();
+    for (ModuleInfo d : info.deps()) {
+      ModuleInfo eff =
+          d.replacedBy()
+              .filter(r -> !r.version().isEmpty() && !r.version().equals("(devel)"))
+              .orElse(d);
+      mods.add(new BinaryFacts.ModuleRef(eff.path(), eff.version()));
+    }
+    return new BinaryFacts(file, v, mods);
+  }
+
+  private VulnFacts vulnFacts() {
+    try {
+      return new MatcherVulnFacts(
+          new VulnMatcher(KnowledgeSources.vulnDb(settings(), knowledge, this::warn).database()));
+    } catch (GovernException e) {
+      if (settings().flag(knowledge.offline, "offline")) {
+        warn(e.getMessage());
+        return VulnFacts.NONE;
+      }
+      throw e;
+    }
+  }
+}
