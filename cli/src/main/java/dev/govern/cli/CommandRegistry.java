@@ -41,6 +41,7 @@ public final class CommandRegistry {
     m.put("doctor", dev.govern.cli.toolchain.DoctorCommand.class);
     m.put("gate", dev.govern.cli.gate.GateCommand.class);
     m.put("policy", dev.govern.cli.gate.PolicyCheckCommand.class);
+    m.put("scan", dev.govern.cli.fleet.ScanCommand.class);
     m.put("completion", CompletionCommand.class);
     m.put("cds-training", CdsTrainingCommand.class);
     return m;

@@ -15,8 +15,6 @@ import dev.govern.core.evidence.EvidenceKind;
 import dev.govern.core.evidence.RepositoryEvidence;
 import dev.govern.core.evidence.VersionEvidence;
 import dev.govern.core.facts.HistoryReleaseFacts;
-import dev.govern.core.facts.MatcherVulnFacts;
-import dev.govern.core.facts.VulnFacts;
 import dev.govern.core.gate.BinaryFacts;
 import dev.govern.core.gate.Gate;
 import dev.govern.core.gate.GateReport;
@@ -28,7 +26,6 @@ import dev.govern.core.toolchain.Resolution;
 import dev.govern.core.toolchain.Resolver;
 import dev.govern.core.toolchain.Source;
 import dev.govern.core.version.GoVersion;
-import dev.govern.core.vuln.VulnMatcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -127,7 +124,10 @@ public final class GateCommand extends BaseCommand {
       built.add(binaryFacts(cwd().resolve(b)));
     }
     Gate gate =
-        new Gate(new HistoryReleaseFacts(KnowledgeSources.releases(), day), vulnFacts(), day);
+        new Gate(
+            new HistoryReleaseFacts(KnowledgeSources.releases(), day),
+            KnowledgeSources.vulnFacts(settings(), knowledge, this::warn),
+            day);
     GateReport report =
         gate.judge(
             repo,
@@ -217,18 +217,5 @@ public final class GateCommand extends BaseCommand {
       mods.add(new BinaryFacts.ModuleRef(eff.path(), eff.version()));
     }
     return new BinaryFacts(file, v, mods);
-  }
-
-  private VulnFacts vulnFacts() {
-    try {
-      return new MatcherVulnFacts(
-          new VulnMatcher(KnowledgeSources.vulnDb(settings(), knowledge, this::warn).database()));
-    } catch (GovernException e) {
-      if (settings().flag(knowledge.offline, "offline")) {
-        warn(e.getMessage());
-        return VulnFacts.NONE;
-      }
-      throw e;
-    }
   }
 }

@@ -1,13 +1,17 @@
 package dev.govern.cli.knowledge;
 
 import dev.govern.cli.support.KnowledgeOptions;
+import dev.govern.core.GovernException;
 import dev.govern.core.config.Settings;
+import dev.govern.core.facts.MatcherVulnFacts;
+import dev.govern.core.facts.VulnFacts;
 import dev.govern.core.net.DocumentCache;
 import dev.govern.core.net.UrlFetcher;
 import dev.govern.core.release.ReleaseHistory;
 import dev.govern.core.vuln.LoadedVulnDb;
 import dev.govern.core.vuln.VulnDbLoader;
 import dev.govern.core.vuln.VulnDbSource;
+import dev.govern.core.vuln.VulnMatcher;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,6 +32,23 @@ public final class KnowledgeSources {
     LoadedVulnDb db = loader.load(source, offline);
     db.warnings().forEach(warn);
     return db;
+  }
+
+  /**
+   * Vulnerability facts for the gate and the scan. Offline with nothing cached, a warning and no
+   * data (the vulnerability rules then say "unknown"); online, a failure is an error.
+   */
+  public static VulnFacts vulnFacts(
+      Settings settings, KnowledgeOptions options, Consumer<String> warn) {
+    try {
+      return new MatcherVulnFacts(new VulnMatcher(vulnDb(settings, options, warn).database()));
+    } catch (GovernException e) {
+      if (settings.flag(options.offline, "offline")) {
+        warn.accept(e.getMessage() + "; vulnerabilities are not judged");
+        return VulnFacts.NONE;
+      }
+      throw e;
+    }
   }
 
   /** The release history govern carries. */

@@ -65,7 +65,7 @@ public final class RepositoryEvidence {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile() && relevant(file)) {
+              if (attrs.isRegularFile() && isRelevant(file)) {
                 files.add(file);
               }
               return FileVisitResult.CONTINUE;
@@ -83,7 +83,8 @@ public final class RepositoryEvidence {
     return files;
   }
 
-  static boolean relevant(Path file) {
+  /** Whether {@code file} is one of the files that state a Go version. */
+  public static boolean isRelevant(Path file) {
     String n = file.getFileName().toString();
     return n.equals("go.mod")
         || n.equals("go.work")

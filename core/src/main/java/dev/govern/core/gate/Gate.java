@@ -1,5 +1,6 @@
 package dev.govern.core.gate;
 
+import dev.govern.core.evidence.EffectiveVersion;
 import dev.govern.core.evidence.EvidenceKind;
 import dev.govern.core.evidence.ModuleRequirement;
 import dev.govern.core.evidence.VersionEvidence;
@@ -67,7 +68,7 @@ public final class Gate {
       if (e.kind() == EvidenceKind.GO_LINE) {
         continue;
       }
-      Optional<GoVersion> v = effectiveVersion(e);
+      Optional<GoVersion> v = EffectiveVersion.of(e, releases);
       if (v.isEmpty()) {
         run.add(
             Severity.INFO,
@@ -105,18 +106,6 @@ public final class Gate {
     }
     consistency(run, evidence, building);
     return new GateReport(repo, environment, run.findings);
-  }
-
-  private Optional<GoVersion> effectiveVersion(VersionEvidence e) {
-    if (e.version().isPresent()) {
-      GoVersion v = e.version().get();
-      return e.floating() ? releases.latestPatch(v).or(() -> Optional.of(v)) : Optional.of(v);
-    }
-    String t = e.text().toLowerCase(java.util.Locale.ROOT);
-    if (t.endsWith("stable") && !t.endsWith("oldstable") || t.endsWith("latest")) {
-      return releases.releases().stream().filter(r -> !r.isPrerelease()).reduce((a, b) -> b);
-    }
-    return Optional.empty();
   }
 
   private void noBuildingEvidence(Run run, Path repo, List<VersionEvidence> evidence) {

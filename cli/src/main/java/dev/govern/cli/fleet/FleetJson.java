@@ -1,0 +1,86 @@
+package dev.govern.cli.fleet;
+
+import dev.govern.cli.support.JsonDocument;
+import dev.govern.core.evidence.VersionEvidence;
+import dev.govern.core.fleet.Condition;
+import dev.govern.core.fleet.Inventory;
+import dev.govern.core.fleet.RiskClass;
+import dev.govern.core.fleet.ScanStore;
+import dev.govern.core.fleet.Service;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code --format json} document of a fleet scan. */
+record FleetJson(
+    int schemaVersion,
+    String scannedAt,
+    List<String> roots,
+    Map<RiskClass, Long> classes,
+    List<Row> services,
+    List<String> problems,
+    List<ScanStore.Change> changes)
+    implements JsonDocument {
+
+  record Row(
+      String name,
+      String root,
+      String owner,
+      String riskClass,
+      List<String> because,
+      String go,
+      String goFrom,
+      Boolean supported,
+      List<String> stdlib,
+      List<String> toolchain,
+      List<String> modules,
+      List<Evidence> evidence) {}
+
+  record Evidence(
+      String kind,
+      String file,
+      Integer line,
+      String text,
+      String version,
+      int confidence,
+      boolean floating,
+      boolean minimum) {}
+
+  static FleetJson of(Inventory inv, List<ScanStore.Change> changes) {
+    return new FleetJson(
+        1,
+        inv.scannedAt().toString(),
+        inv.roots(),
+        inv.classCounts(),
+        inv.services().stream().map(FleetJson::row).toList(),
+        inv.problems(),
+        changes);
+  }
+
+  private static Row row(Service s) {
+    return new Row(
+        s.name(),
+        s.root().toString(),
+        s.owner().orElse(null),
+        s.riskClass().word(),
+        s.because().stream().map(Condition::word).toList(),
+        s.effective().map(Object::toString).orElse(null),
+        s.effectiveFrom().map(e -> e.kind().label()).orElse(null),
+        s.effective().isPresent() ? s.supported() : null,
+        s.stdlib(),
+        s.toolchain(),
+        s.modules(),
+        s.evidence().stream().map(FleetJson::evidence).toList());
+  }
+
+  private static Evidence evidence(VersionEvidence e) {
+    return new Evidence(
+        e.kind().label(),
+        e.file().toString(),
+        e.line() > 0 ? e.line() : null,
+        e.text(),
+        e.version().map(Object::toString).orElse(null),
+        e.kind().confidence(),
+        e.floating(),
+        e.minimum());
+  }
+}

@@ -1,0 +1,235 @@
+package dev.govern.cli.fleet;
+
+import dev.govern.cli.knowledge.KnowledgeSources;
+import dev.govern.cli.support.BaseCommand;
+import dev.govern.cli.support.CommandGroup;
+import dev.govern.cli.support.CommandGroup.Group;
+import dev.govern.cli.support.JsonOutput;
+import dev.govern.cli.support.KnowledgeOptions;
+import dev.govern.core.GovernException;
+import dev.govern.core.facts.HistoryReleaseFacts;
+import dev.govern.core.fleet.ClassRules;
+import dev.govern.core.fleet.FleetScanner;
+import dev.govern.core.fleet.Inventory;
+import dev.govern.core.fleet.RiskClass;
+import dev.govern.core.fleet.ScanStore;
+import dev.govern.core.governance.GovernanceFile;
+import dev.govern.core.governance.GovernanceLocator;
+import dev.govern.core.governance.PolicyReader;
+import dev.govern.core.governance.policy.Policy;
+import dev.govern.core.io.AtomicFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code govern scan}: the fleet inventory with red/yellow/green classes. */
+@CommandGroup(Group.GOVERNANCE)
+@Command(
+    name = "scan",
+    description =
+        "Inventory Go services in source trees, build outputs and images; class each red/yellow/green.")
+public final class ScanCommand extends BaseCommand {
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..*",
+      description = "Folders, binaries or image tarballs (default: here).")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(
+      names = {"--policy", "--governance"},
+      paramLabel = "FILE",
+      description = "The governance file with policy and classes.")
+  String policyFile;
+
+  @Option(
+      names = "--env",
+      paramLabel = "ENV",
+      description = "Apply this environment's policy overrides.")
+  String env;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FMT",
+      defaultValue = "table",
+      description = "table (default), json, csv, markdown or html.")
+  String format;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write the report to FILE (atomically) instead of stdout.")
+  Path outFile;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "CLASS",
+      description = "Exit 4 when a service is red (or yellow or worse).")
+  String failOn;
+
+  @Option(names = "--save", description = "Keep this scan under $GOVERN_HOME/scans/.")
+  boolean save;
+
+  @Option(
+      names = "--diff",
+      description = "Show what changed since the last saved scan instead of the report.")
+  boolean diff;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Reader threads (default: one per processor).")
+  Integer threads;
+
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description = "Judge support as of this day (default: today).")
+  LocalDate asOf;
+
+  @Mixin KnowledgeOptions knowledge;
+
+  @Override
+  protected int run() throws IOException {
+    String fmt = format.toLowerCase(Locale.ROOT);
+    if (!List.of("table", "json", "csv", "markdown", "html").contains(fmt)) {
+      throw GovernException.usage(
+          "unknown format \"" + format + "\" (table, json, csv, markdown or html)");
+    }
+    RiskClass threshold =
+        failOn == null
+            ? null
+            : switch (failOn.toLowerCase(Locale.ROOT)) {
+              case "red" -> RiskClass.RED;
+              case "yellow" -> RiskClass.YELLOW;
+              default ->
+                  throw GovernException.usage(
+                      "--fail-on takes red or yellow, not \"" + failOn + "\"");
+            };
+    List<Path> roots =
+        paths.isEmpty() ? List.of(cwd()) : paths.stream().map(p -> cwd().resolve(p)).toList();
+    LocalDate day = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
+
+    Optional<Path> govFile = GovernanceLocator.locate(policyFile, settings(), roots.get(0));
+    Policy policy = Policy.empty();
+    ClassRules classes = ClassRules.defaults();
+    if (govFile.isPresent()) {
+      GovernanceFile gov = GovernanceFile.load(govFile.get());
+      policy = PolicyReader.policy(gov);
+      classes = PolicyReader.classes(gov);
+    }
+    Path scratch = Files.createTempDirectory("govern-scan");
+    Inventory inv;
+    try {
+      FleetScanner scanner =
+          new FleetScanner(
+              new HistoryReleaseFacts(KnowledgeSources.releases(), day),
+              KnowledgeSources.vulnFacts(settings(), knowledge, this::warn),
+              policy.forEnvironment(env).effective(),
+              classes,
+              day,
+              threads != null ? threads : Runtime.getRuntime().availableProcessors(),
+              scratch,
+              Clock.systemUTC());
+      inv =
+          scanner.scan(
+              roots,
+              p -> {
+                if (io().interactive()) {
+                  err()
+                      .print("\rscanned " + p.files() + " files, " + p.binaries() + " Go binaries");
+                  err().flush();
+                }
+              });
+      if (io().interactive()) {
+        err().println();
+      }
+    } finally {
+      try (var s = Files.list(scratch)) {
+        for (Path p : s.toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+      Files.deleteIfExists(scratch);
+    }
+    inv.problems().forEach(this::warn);
+    ScanStore store = new ScanStore(settings().home().scans());
+    if (diff) {
+      ScanStore.SavedScan before =
+          store
+              .latest()
+              .orElseThrow(
+                  () ->
+                      GovernException.precondition(
+                          "no saved scan to compare with", "run govern scan --save first"));
+      List<ScanStore.Change> changes = ScanStore.diff(before, ScanStore.summarize(inv));
+      if (fmt.equals("json")) {
+        emit(JsonOutput.toJson(FleetJson.of(inv, changes)) + "\n");
+      } else {
+        StringBuilder b =
+            new StringBuilder("changes since the scan of " + before.scannedAt() + ":\n");
+        if (changes.isEmpty()) {
+          b.append("  none\n");
+        }
+        for (ScanStore.Change c : changes) {
+          b.append(
+              String.format(
+                  "  %-9s %s: %s -> %s%n",
+                  c.kind(),
+                  c.service(),
+                  c.before() == null ? "-" : c.before(),
+                  c.after() == null ? "-" : c.after()));
+        }
+        emit(b.toString());
+      }
+    } else {
+      emit(render(fmt, inv));
+    }
+    if (save) {
+      err().println("saved " + store.save(inv));
+      err().flush();
+    }
+    if (threshold != null
+        && inv.services().stream().anyMatch(s -> s.riskClass().compareTo(threshold) <= 0)) {
+      return 4;
+    }
+    return 0;
+  }
+
+  private String render(String fmt, Inventory inv) {
+    StringWriter s = new StringWriter();
+    PrintWriter w = new PrintWriter(s);
+    switch (fmt) {
+      case "json" -> w.println(JsonOutput.toJson(FleetJson.of(inv, null)));
+      case "csv" -> FleetCsv.print(w, inv);
+      case "markdown" -> FleetMarkdown.print(w, inv);
+      case "html" -> w.print(FleetHtml.render(inv));
+      default -> FleetTable.print(w, inv);
+    }
+    w.flush();
+    return s.toString();
+  }
+
+  private void emit(String text) {
+    if (outFile != null) {
+      AtomicFiles.writeString(cwd().resolve(outFile), text);
+      err().println("wrote " + outFile);
+      err().flush();
+    } else {
+      out().print(text);
+      out().flush();
+    }
+  }
+}

@@ -1,0 +1,428 @@
+package dev.govern.core.fleet;
+
+import dev.govern.core.GovernException;
+import dev.govern.core.artifact.binary.BuildInfo;
+import dev.govern.core.artifact.binary.GoBinary;
+import dev.govern.core.artifact.binary.ModuleInfo;
+import dev.govern.core.artifact.binary.NotAGoBinaryException;
+import dev.govern.core.artifact.gomod.GoModParser;
+import dev.govern.core.evidence.EffectiveVersion;
+import dev.govern.core.evidence.EvidenceKind;
+import dev.govern.core.evidence.GoModEvidence;
+import dev.govern.core.evidence.ModuleRequirement;
+import dev.govern.core.evidence.RepositoryEvidence;
+import dev.govern.core.evidence.VersionEvidence;
+import dev.govern.core.facts.Advisory;
+import dev.govern.core.facts.ReleaseFacts;
+import dev.govern.core.facts.VulnFacts;
+import dev.govern.core.governance.policy.EffectivePolicy;
+import dev.govern.core.version.GoVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Scans source trees, build outputs and container images for Go services: repositories by their
+ * go.mod and version files, Go binaries by their content, images saved with {@code docker save} or
+ * as OCI layouts. One walker finds the files; a bounded pool reads candidate binaries and images.
+ * Symbolic links are not followed, so link loops cannot trap the walk.
+ */
+public final class FleetScanner {
+  private static final Set<String> SKIP_DIRS =
+      Set.of(".git", "node_modules", ".hg", ".svn", "testdata");
+  private static final long MIN_BINARY = 1024;
+
+  private final ReleaseFacts releases;
+  private final VulnFacts vulns;
+  private final EffectivePolicy policy;
+  private final ClassRules classes;
+  private final LocalDate asOf;
+  private final int threads;
+  private final Path scratch;
+  private final Clock clock;
+
+  public FleetScanner(
+      ReleaseFacts releases,
+      VulnFacts vulns,
+      EffectivePolicy policy,
+      ClassRules classes,
+      LocalDate asOf,
+      int threads,
+      Path scratch,
+      Clock clock) {
+    this.releases = releases;
+    this.vulns = vulns;
+    this.policy = policy;
+    this.classes = classes;
+    this.asOf = asOf;
+    this.threads = Math.max(1, threads);
+    this.scratch = scratch;
+    this.clock = clock;
+  }
+
+  /** Progress: files seen so far and Go binaries found so far. */
+  public record Progress(long files, long binaries) {}
+
+  /** A Go binary found on disk or in an image. */
+  private record FoundBinary(Path file, String image, String pathInImage, BuildInfo info) {}
+
+  /** Everything the walk found, before grouping into services. */
+  private static final class Findings {
+    final List<Path> moduleRoots = new ArrayList<>();
+    final List<Path> repoRoots = new ArrayList<>();
+    final List<Path> evidenceFiles = new ArrayList<>();
+    final ConcurrentLinkedQueue<FoundBinary> binaries = new ConcurrentLinkedQueue<>();
+    final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+    final AtomicLong files = new AtomicLong();
+  }
+
+  public Inventory scan(List<Path> roots, Consumer<Progress> progress) {
+    Findings f = new Findings();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "govern-scan");
+              t.setDaemon(true);
+              return t;
+            });
+    List<Future<?>> work = new ArrayList<>();
+    try {
+      for (Path root : roots) {
+        Path r = root.toAbsolutePath().normalize();
+        if (!Files.exists(r)) {
+          throw GovernException.notFound("no such file or directory: " + root, null);
+        }
+        walk(r, f, pool, work, progress);
+      }
+      for (Future<?> w : work) {
+        try {
+          w.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          f.problems.add(String.valueOf(e.getCause().getMessage()));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw GovernException.runtime("scan interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+    progress.accept(new Progress(f.files.get(), f.binaries.size()));
+    List<Service> services = group(f);
+    List<String> problems = new ArrayList<>(f.problems);
+    problems.sort(null);
+    return new Inventory(
+        clock.instant(), roots.stream().map(Path::toString).toList(), services, problems);
+  }
+
+  private void walk(
+      Path root,
+      Findings f,
+      ExecutorService pool,
+      List<Future<?>> work,
+      Consumer<Progress> progress) {
+    if (Files.isRegularFile(root)) {
+      consider(root, f, pool, work);
+      return;
+    }
+    try {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              String n = dir.getFileName() == null ? "" : dir.getFileName().toString();
+              if (!dir.equals(root) && SKIP_DIRS.contains(n)) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              if (Files.exists(dir.resolve(".git"))) {
+                f.repoRoots.add(dir);
+              }
+              if (ImageReader.isOciLayout(dir)) {
+                work.add(
+                    pool.submit(
+                        () -> images(() -> ImageReader.fromOciLayout(dir, scratch), dir, f)));
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (attrs.isRegularFile()) {
+                long n = f.files.incrementAndGet();
+                if (n % 5000 == 0) {
+                  progress.accept(new Progress(n, f.binaries.size()));
+                }
+                consider(file, f, pool, work);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              f.problems.add(file + ": cannot read: " + e.getMessage());
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot walk " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void consider(Path file, Findings f, ExecutorService pool, List<Future<?>> work) {
+    String name = file.getFileName().toString();
+    if (name.equals("go.mod") && !file.toString().contains("/vendor/")) {
+      f.moduleRoots.add(file.getParent());
+    }
+    if (RepositoryEvidence.isRelevant(file)) {
+      f.evidenceFiles.add(file);
+      return;
+    }
+    if (name.endsWith(".tar")) {
+      work.add(
+          pool.submit(
+              () -> {
+                if (ImageReader.looksLikeImageTar(file)) {
+                  images(() -> ImageReader.fromTarball(file, scratch), file, f);
+                }
+              }));
+      return;
+    }
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (IOException e) {
+      f.problems.add(file + ": cannot read: " + e.getMessage());
+      return;
+    }
+    if (size >= MIN_BINARY) {
+      work.add(pool.submit(() -> binary(file, f)));
+    }
+  }
+
+  private static void binary(Path file, Findings f) {
+    try (GoBinary bin = GoBinary.open(file, file.toString())) {
+      f.binaries.add(new FoundBinary(file, null, null, bin.buildInfo()));
+    } catch (NotAGoBinaryException e) {
+      if (e.isGoEvidence()) {
+        f.problems.add(e.getMessage());
+      }
+    } catch (GovernException | UncheckedIOException e) {
+      f.problems.add(file + ": " + e.getMessage());
+    }
+  }
+
+  private static void images(
+      java.util.function.Supplier<List<ImageReader.ImageBinary>> read, Path where, Findings f) {
+    try {
+      for (ImageReader.ImageBinary b : read.get()) {
+        f.binaries.add(new FoundBinary(where, b.image(), b.path(), b.info()));
+      }
+    } catch (GovernException | UncheckedIOException e) {
+      f.problems.add(where + ": " + e.getMessage());
+    }
+  }
+
+  // ---- grouping -------------------------------------------------------------------------------
+
+  /** A service being assembled. */
+  private static final class Builder {
+    final String name;
+    final Path root;
+    final Path goMod;
+    final List<VersionEvidence> evidence = new ArrayList<>();
+    final List<BuildInfo> binaries = new ArrayList<>();
+
+    Builder(String name, Path root, Path goMod) {
+      this.name = name;
+      this.root = root;
+      this.goMod = goMod;
+    }
+  }
+
+  private List<Service> group(Findings f) {
+    Map<Path, Builder> byRoot = new TreeMap<>();
+    Map<String, Builder> byModule = new HashMap<>();
+    for (Path root : f.moduleRoots) {
+      Path goMod = root.resolve("go.mod");
+      String name;
+      try {
+        name = GoModParser.read(goMod).modulePath().orElse(root.toString());
+      } catch (GovernException e) {
+        f.problems.add(e.getMessage());
+        name = root.toString();
+      }
+      Builder b = new Builder(name, root, goMod);
+      byRoot.put(root, b);
+      byModule.putIfAbsent(name, b);
+    }
+    for (Path file : f.evidenceFiles) {
+      Builder b = owner(file, byRoot, f.repoRoots);
+      if (b == null) {
+        continue;
+      }
+      try {
+        b.evidence.addAll(RepositoryEvidence.read(file));
+      } catch (GovernException | UncheckedIOException e) {
+        f.problems.add(e.getMessage());
+      }
+    }
+    Map<String, Builder> services = new LinkedHashMap<>();
+    byRoot.values().forEach(b -> services.put(b.root.toString(), b));
+    List<FoundBinary> found = new ArrayList<>(f.binaries);
+    found.sort(
+        Comparator.comparing((FoundBinary b) -> b.file().toString())
+            .thenComparing(b -> String.valueOf(b.pathInImage())));
+    for (FoundBinary fb : found) {
+      String module =
+          fb.info()
+              .mainModule()
+              .map(ModuleInfo::path)
+              .filter(p -> !p.isEmpty())
+              .orElse(fb.info().path());
+      Builder b = byModule.get(module);
+      if (b == null) {
+        String name =
+            fb.image() != null
+                ? fb.image() + ":" + fb.pathInImage()
+                : fb.file().getFileName().toString();
+        b = new Builder(module.isEmpty() ? name : module + " (" + name + ")", fb.file(), null);
+        services.put(fb.file() + "|" + fb.pathInImage(), b);
+      }
+      String word = fb.info().goVersion().strip().split("\\s+")[0];
+      Optional<GoVersion> v;
+      try {
+        v = Optional.of(GoVersion.parse(word));
+      } catch (GovernException e) {
+        v = Optional.empty();
+      }
+      EvidenceKind kind = fb.image() != null ? EvidenceKind.IMAGE : EvidenceKind.BINARY;
+      String text =
+          fb.info().goVersion()
+              + (fb.image() != null ? " in " + fb.image() + ":" + fb.pathInImage() : "");
+      b.evidence.add(new VersionEvidence(kind, fb.file(), 0, text, v, false, false));
+      b.binaries.add(fb.info());
+    }
+    Map<Path, Optional<CodeOwners>> owners = new HashMap<>();
+    List<Service> out = new ArrayList<>();
+    for (Builder b : services.values()) {
+      out.add(classify(b, ownerOf(b.root, f.repoRoots, owners)));
+    }
+    return out;
+  }
+
+  /**
+   * The module whose root is the nearest ancestor of {@code file}, else the single module of its
+   * repository.
+   */
+  private static Builder owner(Path file, Map<Path, Builder> byRoot, List<Path> repoRoots) {
+    for (Path d = file.getParent(); d != null; d = d.getParent()) {
+      Builder b = byRoot.get(d);
+      if (b != null) {
+        return b;
+      }
+    }
+    Path repo = nearest(file, repoRoots);
+    if (repo == null) {
+      return null;
+    }
+    List<Builder> inRepo = byRoot.values().stream().filter(b -> b.root.startsWith(repo)).toList();
+    return inRepo.size() == 1 ? inRepo.get(0) : null;
+  }
+
+  private static Path nearest(Path file, List<Path> roots) {
+    Path best = null;
+    for (Path r : roots) {
+      if (file.startsWith(r) && (best == null || r.getNameCount() > best.getNameCount())) {
+        best = r;
+      }
+    }
+    return best;
+  }
+
+  private static Optional<String> ownerOf(
+      Path root, List<Path> repoRoots, Map<Path, Optional<CodeOwners>> cache) {
+    Path repo = nearest(root, repoRoots);
+    if (repo == null) {
+      return Optional.empty();
+    }
+    Optional<CodeOwners> co = cache.computeIfAbsent(repo, CodeOwners::of);
+    String rel = repo.relativize(root).toString();
+    return co.flatMap(c -> c.owners(rel.isEmpty() ? "." : rel));
+  }
+
+  private Service classify(Builder b, Optional<String> owner) {
+    List<VersionEvidence> evidence = new ArrayList<>(b.evidence);
+    evidence.sort(
+        Comparator.comparingInt((VersionEvidence e) -> -e.kind().confidence())
+            .thenComparing(VersionEvidence::location));
+    Optional<VersionEvidence> from = EffectiveVersion.strongest(evidence, releases);
+    Optional<GoVersion> effective = from.flatMap(e -> EffectiveVersion.of(e, releases));
+    List<Advisory> moduleAdvisories = new ArrayList<>();
+    if (!b.binaries.isEmpty()) {
+      for (BuildInfo info : b.binaries) {
+        for (ModuleInfo d : info.deps()) {
+          ModuleInfo eff =
+              d.replacedBy()
+                  .filter(r -> !r.version().isEmpty() && !r.version().equals("(devel)"))
+                  .orElse(d);
+          moduleAdvisories.addAll(vulns.module(eff.path(), eff.version()));
+        }
+      }
+    } else if (b.goMod != null) {
+      try {
+        for (ModuleRequirement r : GoModEvidence.requirements(b.goMod)) {
+          if (!r.version().isEmpty()) {
+            moduleAdvisories.addAll(vulns.module(r.path(), r.version()));
+          }
+        }
+      } catch (GovernException e) {
+        // reported when the module was named
+      }
+    }
+    List<String> stdlib = effective.map(v -> ids(vulns.stdlib(v))).orElse(List.of());
+    List<String> toolchain = effective.map(v -> ids(vulns.toolchain(v))).orElse(List.of());
+    ConditionFinder finder = new ConditionFinder(releases, vulns, policy, asOf);
+    ClassRules.Verdict verdict = classes.classify(finder.conditions(effective, moduleAdvisories));
+    return new Service(
+        b.name,
+        b.root,
+        owner,
+        List.copyOf(evidence),
+        effective,
+        from,
+        effective.map(v -> releases.supported(v, asOf)).orElse(false),
+        stdlib,
+        toolchain,
+        ids(moduleAdvisories),
+        verdict.riskClass(),
+        verdict.because());
+  }
+
+  private static List<String> ids(List<Advisory> list) {
+    return list.stream().map(Advisory::id).distinct().sorted().toList();
+  }
+}
