@@ -2,10 +2,15 @@ package dev.govern.cli;
 
 import dev.govern.cli.support.BaseCommand;
 import dev.govern.cli.support.JsonOutput;
+import dev.govern.core.artifact.binary.BinaryScan;
+import dev.govern.core.artifact.binary.BuildInfo;
+import dev.govern.core.artifact.binary.BuildInfoText;
+import dev.govern.core.artifact.binary.ExecutableWalk;
 import dev.govern.core.version.GoVersion;
 import dev.govern.core.version.VersionRange;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +32,27 @@ public final class CdsTrainingCommand extends BaseCommand {
     GoVersion v = GoVersion.parse("go1.22.4");
     VersionRange.parse(">=1.21.4 || 1.20.x").contains(v);
     sink.write(JsonOutput.toJson(Map.of("schemaVersion", 1, "version", v.toSemver())));
+    trainBinaryReaders(sink);
     return sink.getBuffer().length() > 0 ? 0 : 1;
+  }
+
+  /** The inspect path: a directory walk and scan (the JDK's own executables: ELF, not Go). */
+  private static void trainBinaryReaders(StringWriter sink) {
+    try {
+      BuildInfo bi =
+          BuildInfoText.parse(
+              "go1.22.4",
+              "path\tex.com/m\nmod\tex.com/m\t(devel)\t\ndep\tex.com/d\tv1.0.0\th1:x=\n"
+                  + "build\t-ldflags=\"-s -w\"\nbuild\tvcs.modified=false\n");
+      sink.write(bi.goVersionM("m"));
+    } catch (BuildInfoText.ParseException e) {
+      throw new IllegalStateException(e);
+    }
+    Path bin = Path.of(System.getProperty("java.home"), "bin");
+    BinaryScan.run(
+        each -> ExecutableWalk.walk(bin, bin.toString(), each),
+        2,
+        b -> b.buildInfo().goVersionM(b.name()),
+        o -> sink.write(o.entry().name()));
   }
 }

@@ -16,7 +16,9 @@ import dev.govern.core.artifact.binary.PclnTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ import picocli.CommandLine.Parameters;
 @CommandGroup(Group.ARTIFACTS)
 @Command(
     name = "inspect",
+    mixinStandardHelpOptions = true,
     description = {
       "Show which Go built a binary, with its modules and build settings (like go version -m).",
       "A directory is walked like go version -m walks it; files that are not Go binaries are "
@@ -70,8 +73,10 @@ public final class InspectCommand extends BaseCommand {
 
   @Override
   protected int run() {
-    List<ExecutableWalk.Entry> entries = new ArrayList<>();
-    Set<ExecutableWalk.Entry> explicit = new HashSet<>();
+    // arguments in order: a directory to walk, or a file given explicitly
+    List<ExecutableWalk.Entry> plan = new ArrayList<>();
+    Set<ExecutableWalk.Entry> explicit = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<ExecutableWalk.Entry> dirs = Collections.newSetFromMap(new IdentityHashMap<>());
     List<InspectReport.Problem> errors = new ArrayList<>();
     boolean failed = false;
     for (String arg : paths) {
@@ -81,11 +86,12 @@ public final class InspectCommand extends BaseCommand {
         inspectGoMod(p);
         continue;
       }
+      ExecutableWalk.Entry e = new ExecutableWalk.Entry(arg, p, null);
       if (Files.isDirectory(p)) {
-        ExecutableWalk.walk(p, arg, entries::add);
+        plan.add(e);
+        dirs.add(e);
       } else if (Files.exists(p)) {
-        ExecutableWalk.Entry e = new ExecutableWalk.Entry(arg, p, null);
-        entries.add(e);
+        plan.add(e);
         explicit.add(e);
       } else {
         GovernException g = GovernException.notFound(arg + ": no such file or directory", null);
@@ -96,9 +102,9 @@ public final class InspectCommand extends BaseCommand {
         report(g, errors);
       }
     }
-    if (entries.size() == 1 && explicit.contains(entries.get(0)) && errors.isEmpty()) {
+    if (plan.size() == 1 && explicit.contains(plan.get(0)) && errors.isEmpty()) {
       // a single file: its failure is the command's failure (one error line, exit 3)
-      ExecutableWalk.Entry e = entries.get(0);
+      ExecutableWalk.Entry e = plan.get(0);
       Rendered r;
       try (GoBinary b = GoBinary.open(e.path(), e.name())) {
         r = render(b);
@@ -111,7 +117,15 @@ public final class InspectCommand extends BaseCommand {
     boolean[] anyFailed = {failed};
     int n = threads == null ? BinaryScan.defaultThreads() : Math.max(1, threads);
     BinaryScan.run(
-        entries,
+        each -> {
+          for (ExecutableWalk.Entry e : plan) {
+            if (dirs.contains(e)) {
+              ExecutableWalk.walk(e.path(), e.name(), each);
+            } else {
+              each.accept(e);
+            }
+          }
+        },
         n,
         this::render,
         o -> {
@@ -157,10 +171,12 @@ public final class InspectCommand extends BaseCommand {
 
   private void report(GovernException g, List<InspectReport.Problem> errors) {
     String msg = g.getMessage();
-    int colon = msg.indexOf(": ");
-    errors.add(
-        new InspectReport.Problem(
-            colon > 0 ? msg.substring(0, colon) : "", colon > 0 ? msg.substring(colon + 2) : msg));
+    String file = g instanceof NotAGoBinaryException n ? n.file() : "";
+    if (file.isEmpty() && msg.indexOf(": ") > 0) {
+      file = msg.substring(0, msg.indexOf(": "));
+    }
+    String reason = msg.startsWith(file + ": ") ? msg.substring(file.length() + 2) : msg;
+    errors.add(new InspectReport.Problem(file, reason));
     err().println(io().ansi().string("@|red,bold govern: error:|@ ") + msg);
   }
 

@@ -139,6 +139,28 @@ class InspectCommandTest {
   }
 
   @Test
+  void jsonDirectoryScanListsSkippedFilesAndErrors() throws IOException {
+    Path dir = work.resolve("j");
+    place("timeonly-linux-arm64", dir, "good");
+    Files.writeString(dir.resolve("note.txt"), "text");
+    Path cut = dir.resolve("cut");
+    Files.write(
+        cut,
+        java.util.Arrays.copyOf(
+            Files.readAllBytes(fixtures().resolve("timeonly-linux-arm64")), 70_000));
+    Files.setPosixFilePermissions(cut, PosixFilePermissions.fromString("rwxr-xr-x"));
+    CliRunner.Result r = govern().run("inspect", "--verbose", "--json", dir.toString());
+    assertThat(r.exitCode()).isZero();
+    JsonNode doc = new ObjectMapper().readTree(r.out());
+    assertThat(doc.get("binaries")).hasSize(1);
+    assertThat(doc.get("binaries").get(0).get("architecture").asText()).isEqualTo("arm64");
+    assertThat(doc.get("skipped").get(0).get("file").asText()).isEqualTo(dir + "/note.txt");
+    assertThat(doc.get("skipped").get(0).get("reason").asText()).isEqualTo("not executable file");
+    assertThat(doc.get("errors").get(0).get("file").asText()).isEqualTo(cut.toString());
+    assertThat(doc.get("errors").get(0).get("reason").asText()).startsWith("truncated");
+  }
+
+  @Test
   void aFileThatIsNotAGoBinaryIsOneErrorLineAndExitThree() throws IOException {
     Path txt = Files.writeString(work.resolve("readme.txt"), "hello, this is text");
     CliRunner.Result r = govern().run("inspect", txt.toString());

@@ -1,12 +1,14 @@
 package dev.govern.core.artifact.binary;
 
 import dev.govern.core.GovernException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -40,20 +42,50 @@ public final class BinaryScan {
       int threads,
       Function<GoBinary, T> work,
       Consumer<Outcome<T>> sink) {
-    if (threads <= 1 || entries.size() <= 1) {
-      for (ExecutableWalk.Entry e : entries) {
-        sink.accept(one(e, work));
-      }
+    run(each -> entries.forEach(each), threads, work, sink);
+  }
+
+  /**
+   * Like {@link #run(List, int, Function, Consumer)} for entries produced while the scan runs (a
+   * directory walk): the producer runs on its own thread, files are read as soon as they are found,
+   * and outcomes still reach {@code sink} in the order they were produced.
+   */
+  public static <T> void run(
+      Consumer<Consumer<ExecutableWalk.Entry>> producer,
+      int threads,
+      Function<GoBinary, T> work,
+      Consumer<Outcome<T>> sink) {
+    if (threads <= 1) {
+      producer.accept(e -> sink.accept(one(e, work)));
       return;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> daemon(r));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, BinaryScan::daemon);
+    BlockingQueue<Future<Outcome<T>>> queue = new LinkedBlockingQueue<>();
+    Future<Outcome<T>> end = new CompletableFuture<>();
+    RuntimeException[] producerFailure = new RuntimeException[1];
+    Thread walker =
+        daemon(
+            () -> {
+              try {
+                producer.accept(e -> queue.add(pool.submit(() -> one(e, work))));
+              } catch (RuntimeException ex) {
+                producerFailure[0] = ex;
+              } finally {
+                queue.add(end);
+              }
+            });
+    walker.start();
     try {
-      List<Future<Outcome<T>>> futures = new ArrayList<>(entries.size());
-      for (ExecutableWalk.Entry e : entries) {
-        futures.add(pool.submit(() -> one(e, work)));
-      }
-      for (Future<Outcome<T>> f : futures) {
+      while (true) {
+        Future<Outcome<T>> f = queue.take();
+        if (f == end) {
+          break;
+        }
         sink.accept(f.get());
+      }
+      walker.join();
+      if (producerFailure[0] != null) {
+        throw producerFailure[0];
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -86,15 +86,17 @@ final class BuildInfoReader {
       }
       long rel = chunkStart + i;
       if (Math.floorMod(w.address() + rel, ALIGN) == 0) {
-        return decode(c, w, rel, size);
+        return decode(c, w, rel, size, b, i);
       }
       from = i + 1;
     }
   }
 
-  private static Raw decode(Container c, Region w, long rel, long size) {
+  private static Raw decode(Container c, Region w, long rel, long size, ByteBuffer chunk, int at) {
     ByteSource src = c.source();
-    ByteBuffer h = src.read(w.offset() + rel, HEADER);
+    // reads of the blob are served from the chunk already in memory when they fall inside it
+    ByteSource blob = new ChunkSource(src, w.offset() + rel - at, chunk);
+    ByteBuffer h = blob.read(w.offset() + rel, HEADER);
     int ptrSize = h.get(14) & 0xff;
     int flags = h.get(15) & 0xff;
     byte[] version;
@@ -103,8 +105,8 @@ final class BuildInfoReader {
       long pos = w.offset() + rel + HEADER;
       long end = w.offset() + size;
       long[] cursor = {pos};
-      version = inlineString(src, cursor, end);
-      mod = inlineString(src, cursor, end);
+      version = inlineString(blob, cursor, end);
+      mod = inlineString(blob, cursor, end);
     } else {
       if (ptrSize != 4 && ptrSize != 8) {
         throw src.notGo("build-info blob with pointer size " + ptrSize);
@@ -125,6 +127,38 @@ final class BuildInfoReader {
         w.address() + rel,
         w.offset() + rel,
         flags);
+  }
+
+  /** Serves reads inside an already-read chunk from it; others from the file. */
+  private static final class ChunkSource implements ByteSource {
+    private final ByteSource file;
+    private final long start;
+    private final ByteBuffer chunk;
+
+    ChunkSource(ByteSource file, long start, ByteBuffer chunk) {
+      this.file = file;
+      this.start = start;
+      this.chunk = chunk;
+    }
+
+    @Override
+    public String name() {
+      return file.name();
+    }
+
+    @Override
+    public long size() {
+      return file.size();
+    }
+
+    @Override
+    public ByteBuffer read(long offset, int length) {
+      if (offset >= start && offset - start + length <= chunk.limit()) {
+        int from = (int) (offset - start);
+        return chunk.duplicate().position(from).limit(from + length).slice();
+      }
+      return file.read(offset, length);
+    }
   }
 
   private static NotAGoBinaryException badInfo(ByteSource src, String detail) {

@@ -9,16 +9,26 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A file read with positioned reads on one {@link FileChannel}; large ranges (the function table)
- * are memory-mapped instead of copied. Nothing is read that a caller did not ask for.
+ * A file read with positioned reads on one {@link FileChannel}; very large ranges are memory-mapped
+ * instead of copied. Nothing is read that a caller did not ask for.
  */
 public final class FileByteSource implements ByteSource {
-  /** Ranges at least this large are mapped rather than read into the heap. */
-  private static final int MAP_THRESHOLD = 256 * 1024;
+  /**
+   * Ranges at least this large are mapped rather than read into the heap. Mappings outlive the
+   * channel until they are collected, so a scan of many files must not leave one per file behind
+   * (the kernel limits how many a process may hold): function tables, a few MiB at most, are read.
+   */
+  private static final int MAP_THRESHOLD = 64 << 20;
+
+  /** How much of the start of the file one read brings in (headers, program headers, notes). */
+  private static final int HEAD_SIZE = 4096;
 
   private final String name;
   private final FileChannel channel;
   private final long size;
+
+  /** The first bytes of the file, read once: every header read lands here. */
+  private ByteBuffer head;
 
   private FileByteSource(String name, FileChannel channel, long size) {
     this.name = name;
@@ -54,6 +64,18 @@ public final class FileByteSource implements ByteSource {
   @Override
   public ByteBuffer read(long offset, int length) {
     checkRange(offset, length);
+    if (offset + length <= HEAD_SIZE) {
+      if (head == null) {
+        head = readFromChannel(0, (int) Math.min(HEAD_SIZE, size));
+      }
+      if (offset + length <= head.limit()) {
+        return head.duplicate().position((int) offset).limit((int) offset + length).slice();
+      }
+    }
+    return readFromChannel(offset, length);
+  }
+
+  private ByteBuffer readFromChannel(long offset, int length) {
     ByteBuffer buf = ByteBuffer.allocate(length);
     try {
       long pos = offset;

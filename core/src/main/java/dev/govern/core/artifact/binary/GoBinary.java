@@ -17,6 +17,12 @@ import java.util.Set;
  * file itself).
  */
 public final class GoBinary implements AutoCloseable {
+  /**
+   * How many plausible headers a scan checks in one region before giving up: real binaries have
+   * one; the bound keeps a crafted file from making the scan quadratic.
+   */
+  private static final int SCAN_CANDIDATES = 64;
+
   private final ByteSource file;
   private final Container container;
   private final List<String> universalArchitectures;
@@ -98,7 +104,7 @@ public final class GoBinary implements AutoCloseable {
       if (first == null) {
         first = slice;
       }
-      names.add(cpuName(arches.getInt(b)));
+      names.add(MachOContainer.cpuName(arches.getInt(b)));
     }
     if (first.size() < 16) {
       throw src.corrupt("the first slice of the universal binary is " + first.size() + " bytes");
@@ -110,16 +116,6 @@ public final class GoBinary implements AutoCloseable {
       throw src.corrupt("the first slice of the universal binary is not Mach-O");
     }
     return new GoBinary(src, new MachOContainer(first), List.copyOf(names));
-  }
-
-  private static String cpuName(int cpu) {
-    return switch (cpu) {
-      case 7 -> "386";
-      case 0x01000007 -> "amd64";
-      case 12 -> "arm";
-      case 0x0100000c -> "arm64";
-      default -> String.format("cpu-0x%x", cpu);
-    };
   }
 
   public String name() {
@@ -150,7 +146,7 @@ public final class GoBinary implements AutoCloseable {
   }
 
   /** Where the build-info blob was found (virtual address and file offset, for reports). */
-  public long[] buildInfoLocation() {
+  long[] buildInfoLocation() {
     BuildInfoReader.Raw raw = BuildInfoReader.read(container);
     return new long[] {raw.blobAddress(), raw.blobOffset()};
   }
@@ -202,7 +198,8 @@ public final class GoBinary implements AutoCloseable {
     long len = Math.min(r.fileSize(), src.size() - r.offset());
     ByteBuffer b = src.view(r.offset(), len);
     int start = (int) Math.floorMod(-r.address(), 4L);
-    for (int i = start; i + 16 <= b.limit(); i += 4) {
+    int budget = SCAN_CANDIDATES;
+    for (int i = start; i + 16 <= b.limit() && budget > 0; i += 4) {
       if (b.get(i + 4) != 0
           || b.get(i + 5) != 0
           || b.get(i + 1) != (byte) 0xff
@@ -211,6 +208,7 @@ public final class GoBinary implements AutoCloseable {
       }
       try {
         PclnTable t = PclnTable.parse(b.duplicate().position(i).slice());
+        budget--;
         if (!t.entriesAscending()) {
           continue;
         }

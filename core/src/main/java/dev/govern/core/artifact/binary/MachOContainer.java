@@ -145,6 +145,11 @@ final class MachOContainer extends Container {
 
   @Override
   public String architecture() {
+    return cpuName(cpu);
+  }
+
+  /** The GOARCH name of a Mach-O CPU type. */
+  static String cpuName(int cpu) {
     return switch (cpu) {
       case 7 -> "386";
       case 0x01000007 -> "amd64";
