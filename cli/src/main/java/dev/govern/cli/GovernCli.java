@@ -28,6 +28,8 @@ public final class GovernCli {
     cl.setParameterExceptionHandler(errors);
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(io.ansi()));
     GroupedCommandList.install(cl);
+    // `govern exec 1.22.4 go test -v ./...`: everything after the version is the command
+    cl.getSubcommands().get("exec").setStopAtPositional(true);
     return cl;
   }
 }
