@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 @CommandGroup(Group.TOOLCHAINS)
 @Command(
     name = "exec",
-    description = "Run a command with a Go version: govern exec 1.22.4 -- go test ./...",
+    description = "Run a command with a Go version: govern exec 1.22.4 [--] go test -v ./...",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"N:the command's own exit code", "3:the version is not installed"})
 public final class ExecCommand extends BaseCommand {
@@ -47,6 +47,12 @@ public final class ExecCommand extends BaseCommand {
     vars.putAll(ShellEnv.of(goroot, settings().env()));
     vars.put(Resolver.VARIABLE, name);
     List<String> argv = new java.util.ArrayList<>(command);
+    if (argv.get(0).equals("--")) {
+      argv.remove(0);
+    }
+    if (argv.isEmpty()) {
+      throw GovernException.usage("missing the command to run after --");
+    }
     argv.set(0, lookPath(argv.get(0), vars.getOrDefault("PATH", "")));
     ProcessBuilder pb = new ProcessBuilder(argv).directory(cwd().toFile());
     Map<String, String> env = pb.environment();

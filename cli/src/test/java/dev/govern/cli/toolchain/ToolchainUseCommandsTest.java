@@ -214,6 +214,8 @@ class ToolchainUseCommandsTest {
     CliRunner.Result r = govern().run("exec", "1.21.0", "--", "go", "build");
     assertThat(r.out()).isEqualTo("RESOLVED go1.21.0 go GOTOOLCHAIN=local\n");
     assertThat(govern().run("exec", "1.21.0", "--", "sh", "-c", "exit 5").exitCode()).isEqualTo(5);
+    assertThat(govern().run("exec", "1.21.0", "go", "test", "-v", "--json").out())
+        .isEqualTo("RESOLVED go1.21.0 go GOTOOLCHAIN=local\n");
     assertThat(govern().run("exec", "1.23.0", "--", "go", "version").exitCode()).isEqualTo(3);
   }
 
