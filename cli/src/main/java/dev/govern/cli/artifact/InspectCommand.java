@@ -3,6 +3,7 @@ package dev.govern.cli.artifact;
 import dev.govern.cli.support.BaseCommand;
 import dev.govern.cli.support.CommandGroup;
 import dev.govern.cli.support.CommandGroup.Group;
+import dev.govern.cli.support.JsonDocument;
 import dev.govern.cli.support.JsonFlag;
 import dev.govern.cli.support.JsonOutput;
 import dev.govern.core.ErrorCode;
@@ -13,6 +14,8 @@ import dev.govern.core.artifact.binary.ExecutableWalk;
 import dev.govern.core.artifact.binary.GoBinary;
 import dev.govern.core.artifact.binary.NotAGoBinaryException;
 import dev.govern.core.artifact.binary.PclnTable;
+import dev.govern.core.artifact.gomod.GoModInspector;
+import dev.govern.core.artifact.gomod.GoModReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,8 +74,19 @@ public final class InspectCommand extends BaseCommand {
   /** What one file produced: text for the terminal, or the JSON entry. */
   private record Rendered(String text, InspectReport.Binary json) {}
 
+  /** The {@code --json} document for go.mod and go.work files. */
+  record ModulesJson(int schemaVersion, List<GoModReport> modules) implements JsonDocument {}
+
   @Override
   protected int run() {
+    List<String> goMods = paths.stream().filter(InspectCommand::isGoModFile).toList();
+    if (!goMods.isEmpty()) {
+      if (goMods.size() != paths.size()) {
+        throw GovernException.usage(
+            "inspect go.mod/go.work files in a separate call from binaries");
+      }
+      return inspectGoMods(goMods);
+    }
     // arguments in order: a directory to walk, or a file given explicitly
     List<ExecutableWalk.Entry> plan = new ArrayList<>();
     Set<ExecutableWalk.Entry> explicit = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -82,10 +96,6 @@ public final class InspectCommand extends BaseCommand {
     for (String arg : paths) {
       Path p = Path.of(arg);
       String fileName = p.getFileName() == null ? "" : p.getFileName().toString();
-      if (fileName.equals("go.mod") || fileName.equals("go.work")) {
-        inspectGoMod(p);
-        continue;
-      }
       ExecutableWalk.Entry e = new ExecutableWalk.Entry(arg, p, null);
       if (Files.isDirectory(p)) {
         plan.add(e);
@@ -149,9 +159,64 @@ public final class InspectCommand extends BaseCommand {
     return anyFailed[0] ? ErrorCode.PRECONDITION.exitCode() : 0;
   }
 
-  /** go.mod and go.work files: wired by the go.mod capability. */
-  void inspectGoMod(Path file) {
-    throw new GovernException(ErrorCode.USAGE, "go.mod inspection is not available yet");
+  private static boolean isGoModFile(String arg) {
+    Path name = Path.of(arg).getFileName();
+    String n = name == null ? "" : name.toString();
+    return n.equals("go.mod")
+        || n.equals("go.work")
+        || n.endsWith(".go.mod")
+        || n.endsWith(".go.work");
+  }
+
+  /** go.mod and go.work files: their parse as Go's own parser gives it. */
+  private int inspectGoMods(List<String> files) {
+    List<GoModReport> reports = new ArrayList<>();
+    for (String f : files) {
+      reports.add(GoModInspector.inspect(cwd().resolve(f)));
+    }
+    if (format.json) {
+      JsonOutput.print(out(), new ModulesJson(1, reports));
+      return 0;
+    }
+    for (GoModReport r : reports) {
+      out().println(r.file() + ": " + r.kind());
+      if (r.module() != null) {
+        out().println("\tmodule\t" + r.module().path());
+      }
+      if (r.go() != null) {
+        out().println("\tgo\t" + r.go() + " (minimum " + r.minimumGo() + ")");
+      }
+      if (r.toolchain() != null) {
+        out().println("\ttoolchain\t" + r.toolchain());
+      }
+      if (r.require() != null) {
+        r.require()
+            .forEach(
+                q ->
+                    out()
+                        .println(
+                            "\trequire\t"
+                                + q.path()
+                                + "\t"
+                                + q.version()
+                                + (q.indirect() ? "\t// indirect" : "")));
+      }
+      r.replace()
+          .forEach(
+              q ->
+                  out()
+                      .println(
+                          "\treplace\t"
+                              + q.old().path()
+                              + (q.old().version().isEmpty() ? "" : "@" + q.old().version())
+                              + " => "
+                              + q.target().path()
+                              + (q.target().version().isEmpty()
+                                  ? ""
+                                  : "@" + q.target().version())));
+    }
+    out().flush();
+    return 0;
   }
 
   /** Not Go at all (quiet in scans) rather than a broken executable (reported). */

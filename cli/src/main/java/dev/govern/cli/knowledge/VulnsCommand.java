@@ -9,18 +9,23 @@ import dev.govern.cli.support.JsonFlag;
 import dev.govern.cli.support.JsonOutput;
 import dev.govern.cli.support.KnowledgeOptions;
 import dev.govern.core.GovernException;
+import dev.govern.core.artifact.binary.BuildInfo;
+import dev.govern.core.artifact.binary.GoBinary;
+import dev.govern.core.artifact.binary.ModuleInfo;
 import dev.govern.core.version.GoVersion;
 import dev.govern.core.vuln.Finding;
+import dev.govern.core.vuln.GoModFacts;
 import dev.govern.core.vuln.GoModFactsReader;
 import dev.govern.core.vuln.LinkedFunctions;
 import dev.govern.core.vuln.LoadedVulnDb;
-import dev.govern.core.vuln.MinimalGoModReader;
+import dev.govern.core.vuln.ParsedGoModReader;
 import dev.govern.core.vuln.ScanTarget;
 import dev.govern.core.vuln.VulnMatcher;
 import dev.govern.core.vuln.VulnReport;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,7 +62,7 @@ public final class VulnsCommand extends BaseCommand {
   @Mixin JsonFlag format;
 
   /** The go.mod reader; the project's full go.mod parser can replace this adapter. */
-  private final GoModFactsReader goModReader = new MinimalGoModReader();
+  private final GoModFactsReader goModReader = new ParsedGoModReader();
 
   /** The {@code --json} document. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -151,9 +156,36 @@ public final class VulnsCommand extends BaseCommand {
    * has none). Findings then carry linked = yes / no / unknown.
    */
   ScanTarget binaryTarget(Path file) {
-    throw GovernException.precondition(
-        "reading Go binaries is not available in this build: " + file,
-        "give a Go version (govern inspect prints a binary's) or a module directory");
+    try (GoBinary bin = GoBinary.open(file, file.toString())) {
+      BuildInfo info = bin.buildInfo();
+      String word = info.goVersion().strip().split("\\s+")[0];
+      GoVersion go;
+      try {
+        go = GoVersion.parse(word);
+      } catch (GovernException e) {
+        throw GovernException.precondition(
+            file + ": built with \"" + info.goVersion() + "\", not a Go release", null);
+      }
+      List<GoModFacts.Requirement> deps = new ArrayList<>();
+      for (ModuleInfo d : info.deps()) {
+        ModuleInfo eff =
+            d.replacedBy()
+                .filter(r -> !r.version().isEmpty() && !r.version().equals("(devel)"))
+                .orElse(d);
+        deps.add(new GoModFacts.Requirement(eff.path(), eff.version(), false));
+      }
+      LinkedFunctions functions =
+          bin.functionTable().isPresent()
+              ? LinkedFunctions.of(bin.nameTable())
+              : LinkedFunctions.unknown();
+      return ScanTarget.binary(
+          file.toString(),
+          go,
+          deps,
+          info.setting("GOOS").orElse(null),
+          info.setting("GOARCH").orElse(null),
+          functions);
+    }
   }
 
   private void printText(Report doc, VulnReport report) {

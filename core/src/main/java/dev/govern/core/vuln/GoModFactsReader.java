@@ -3,7 +3,7 @@ package dev.govern.core.vuln;
 import java.nio.file.Path;
 
 /**
- * The seam between vulnerability matching and go.mod parsing: {@link MinimalGoModReader} reads just
+ * The seam between vulnerability matching and go.mod parsing: {@link ParsedGoModReader} reads
  * enough; the project's full go.mod parser can be adapted to this interface instead.
  */
 @FunctionalInterface

@@ -85,7 +85,7 @@ class ModuleMatchingTest {
 
         replace example.com/clean => ../clean
         """);
-    ScanTarget t = ScanTarget.goMod(goMod.toString(), new MinimalGoModReader().read(goMod));
+    ScanTarget t = ScanTarget.goMod(goMod.toString(), new ParsedGoModReader().read(goMod));
     assertThat(t.go()).contains(GoVersion.parse("go1.21.3"));
     VulnReport r = VulnReport.scan(matcher, t);
     assertThat(r.stdlib()).extracting(Finding::id).contains("GO-2023-2185");
@@ -135,7 +135,7 @@ class ModuleMatchingTest {
       if (!file.endsWith(".go.mod") || e.has("error")) {
         continue;
       }
-      GoModFacts facts = new MinimalGoModReader().read(dir.resolve(file));
+      GoModFacts facts = new ParsedGoModReader().read(dir.resolve(file));
       assertThat(facts.go().orElse(null)).as(file).isEqualTo(text(e.get("go")));
       assertThat(facts.toolchain().orElse(null)).as(file).isEqualTo(text(e.get("toolchain")));
       List<String> want = new ArrayList<>();
@@ -164,7 +164,7 @@ class ModuleMatchingTest {
   void malformedRequireNamesFileAndLine() throws IOException {
     Path goMod = tmp.resolve("go.mod");
     Files.writeString(goMod, "module x\n\nrequire golang.org/x/net\n");
-    assertThatThrownBy(() -> new MinimalGoModReader().read(goMod))
+    assertThatThrownBy(() -> new ParsedGoModReader().read(goMod))
         .isInstanceOf(GovernException.class)
         .hasMessageContaining("go.mod:3:");
   }

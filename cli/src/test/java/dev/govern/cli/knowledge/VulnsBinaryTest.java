@@ -1,0 +1,56 @@
+package dev.govern.cli.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.govern.cli.CliRunner;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `govern vulns <binary>`: the binary's Go version, its modules, and which symbols are linked. */
+class VulnsBinaryTest {
+  private static final Path SHARED = Path.of(System.getProperty("govern.shared"));
+
+  @TempDir Path tmp;
+
+  private JsonNode vulns(String binary) throws Exception {
+    CliRunner.Result r =
+        new CliRunner(tmp)
+            .run(
+                "vulns",
+                SHARED.resolve("fixtures/" + binary).toString(),
+                "--vulndb",
+                SHARED.resolve("data/vulndb/osv").toString(),
+                "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    return new ObjectMapper().readTree(r.out());
+  }
+
+  @Test
+  void linkedSymbolsAreTakenFromTheFunctionTableIncludingInlinedOnes() throws Exception {
+    String http = vulns("nethttp-linux-amd64-nodwarf").toString();
+    String timeOnly = vulns("timeonly-linux-amd64").toString();
+    // the same Go version has the same stdlib findings, but only the net/http program links
+    // net/http
+    assertThat(http).contains("\"linked\":\"yes\"");
+    assertThat(count(http, "\"linked\":\"yes\""))
+        .isGreaterThan(count(timeOnly, "\"linked\":\"yes\""));
+    assertThat(timeOnly).contains("\"linked\":\"no\"");
+  }
+
+  @Test
+  void aStrippedBinaryStillHasItsFunctionTable() throws Exception {
+    String stripped = vulns("timeonly-linux-amd64-stripped").toString();
+    assertThat(stripped).contains("\"linked\":\"no\"").doesNotContain("\"linked\":\"unknown\"");
+  }
+
+  private static int count(String s, String needle) {
+    int n = 0;
+    for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+}
