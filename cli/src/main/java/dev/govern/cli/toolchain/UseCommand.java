@@ -5,6 +5,9 @@ import dev.govern.cli.support.CommandGroup;
 import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.core.GovernException;
 import dev.govern.core.config.GovernHome;
+import dev.govern.core.governance.Environment;
+import dev.govern.core.governance.GovernanceFile;
+import dev.govern.core.governance.GovernanceLocator;
 import dev.govern.core.toolchain.Defaults;
 import dev.govern.core.toolchain.HostName;
 import dev.govern.core.toolchain.Resolution;
@@ -12,6 +15,7 @@ import dev.govern.core.toolchain.Resolver;
 import dev.govern.core.toolchain.ShellIntegration;
 import dev.govern.core.toolchain.Shims;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -48,6 +52,18 @@ public final class UseCommand extends BaseCommand {
   @Option(names = "--shell", hidden = true, paramLabel = "SHELL")
   String shell;
 
+  @Option(
+      names = "--env",
+      paramLabel = "ENV",
+      description = "Use the version the governance file's environments table names for ENV.")
+  String env;
+
+  @Option(
+      names = "--governance",
+      paramLabel = "FILE",
+      description = "The governance file (default: the nearest govern.yaml).")
+  String governance;
+
   @Override
   protected int run() {
     GovernHome home = settings().home();
@@ -56,6 +72,24 @@ public final class UseCommand extends BaseCommand {
       out().print(ShellIntegration.unselect(shell));
       out().flush();
       return 0;
+    }
+    if (env != null) {
+      if (version != null) {
+        throw GovernException.usage("give a VERSION or --env, not both");
+      }
+      Path file = GovernanceLocator.require(governance, settings(), cwd());
+      Environment row =
+          GovernanceFile.load(file)
+              .environment(env)
+              .orElseThrow(
+                  () ->
+                      GovernException.notFound(
+                          "environment \"" + env + "\" is not in " + file,
+                          "govern envs list shows the table"));
+      version = row.version().toString();
+      if (reason == null && makeDefault) {
+        reason = "environment " + env + " (" + row.status().word() + ")";
+      }
     }
     if (version == null) {
       throw GovernException.usage("missing VERSION (e.g. govern use 1.22.4 --default)");

@@ -327,4 +327,20 @@ class ToolchainUseCommandsTest {
     json.readTree(r.out()).path("findings").forEach(f -> ids.add(f.path("id").asText()));
     return ids;
   }
+
+  @Test
+  void useEnvSwitchesToTheVersionTheEnvironmentsTableNames() throws Exception {
+    Files.writeString(
+        work.resolve("govern.yaml"),
+        "environments:\n  staging: {version: go1.21.0, status: observing, note: soak}\n");
+    CliRunner.Result r = govern().run("use", "--env", "staging", "--default");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("go1.21.0 is now the default");
+    assertThat(recorded).extracting(Change::reason).contains("environment staging (observing)");
+    CliRunner.Result missing = govern().run("use", "--env", "prod", "--default");
+    assertThat(missing.exitCode()).isEqualTo(3);
+    assertThat(missing.err()).contains("environment \"prod\" is not in");
+    assertThat(govern().run("use", "1.21.0", "--env", "staging", "--default").exitCode())
+        .isEqualTo(2);
+  }
 }
