@@ -32,7 +32,7 @@ public final class ListCommand extends BaseCommand {
   @Override
   protected int run() {
     ToolchainStore store = new ToolchainStore(settings().home());
-    ToolchainMarker marker = ToolchainWiring.marker(settings());
+    ToolchainMarker marker = ToolchainWiring.marker(settings(), cwd());
     List<Item> items = new ArrayList<>();
     List<GoVersion> installed = new ArrayList<>(store.installed());
     java.util.Collections.reverse(installed);
