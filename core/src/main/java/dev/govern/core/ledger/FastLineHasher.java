@@ -66,7 +66,7 @@ final class FastLineHasher {
     boolean[] skip = new boolean[top.n];
     boolean haveSeq = false;
     for (int i = 0; i < top.n; i++) {
-      switch (name(top, i)) {
+      switch (known(top, i)) {
         case "seq" -> {
           if (top.child[i] != null || b[top.valStart[i]] == '"' || top.isNull[i]) {
             return null;
@@ -112,18 +112,41 @@ final class FastLineHasher {
     if (r.operator == null) {
       r.operator = "";
     }
-    md.reset();
-    md.update(b, top.valStart[prevIdx] + 1, top.valLen[prevIdx] - 2);
-    md.update((byte) '\n');
-    if (!emit(top, skip, md)) {
+    out = BUFFER.get();
+    outLen = 0;
+    put(b, top.valStart[prevIdx] + 1, top.valLen[prevIdx] - 2);
+    put((byte) '\n');
+    if (!emit(top, skip)) {
       return null;
     }
+    md.reset();
+    md.update(out, 0, outLen);
+    BUFFER.set(out);
     r.computedHash = HexFormat.of().formatHex(md.digest());
     return r;
   }
 
-  /** Feeds the canonical form of {@code o} (members sorted, nulls and skipped left out). */
-  private boolean emit(Obj o, boolean[] skip, MessageDigest md) {
+  private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[2048]);
+  private byte[] out;
+  private int outLen;
+
+  private void put(byte c) {
+    if (outLen == out.length) {
+      out = java.util.Arrays.copyOf(out, out.length * 2);
+    }
+    out[outLen++] = c;
+  }
+
+  private void put(byte[] src, int off, int len) {
+    if (outLen + len > out.length) {
+      out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, outLen + len));
+    }
+    System.arraycopy(src, off, out, outLen, len);
+    outLen += len;
+  }
+
+  /** Writes the canonical form of {@code o} (members sorted, nulls and skipped left out). */
+  private boolean emit(Obj o, boolean[] skip) {
     int[] order = new int[o.n];
     int k = 0;
     for (int i = 0; i < o.n; i++) {
@@ -145,23 +168,23 @@ final class FastLineHasher {
         return false; // duplicate member: the general path reports it
       }
     }
-    md.update((byte) '{');
+    put((byte) '{');
     for (int i = 0; i < k; i++) {
       int m = order[i];
       if (i > 0) {
-        md.update((byte) ',');
+        put((byte) ',');
       }
-      md.update(b, o.nameStart[m] - 1, o.nameLen[m] + 1);
-      md.update(NAME_END);
+      put(b, o.nameStart[m] - 1, o.nameLen[m] + 1);
+      put(NAME_END, 0, 2);
       if (o.child[m] != null) {
-        if (!emit(o.child[m], null, md)) {
+        if (!emit(o.child[m], null)) {
           return false;
         }
       } else {
-        md.update(b, o.valStart[m], o.valLen[m]);
+        put(b, o.valStart[m], o.valLen[m]);
       }
     }
-    md.update((byte) '}');
+    put((byte) '}');
     return true;
   }
 
@@ -331,8 +354,24 @@ final class FastLineHasher {
     return false;
   }
 
-  private String name(Obj o, int i) {
-    return ascii(o.nameStart[i], o.nameLen[i]);
+  private static final String[] KNOWN = {"seq", "hash", "sig", "prev", "operator"};
+
+  /** The member's name when it is one the fast path reads, else "" (no String per member). */
+  private String known(Obj o, int i) {
+    int len = o.nameLen[i];
+    int s = o.nameStart[i];
+    for (String k : KNOWN) {
+      if (k.length() == len) {
+        boolean eq = true;
+        for (int j = 0; j < len && eq; j++) {
+          eq = b[s + j] == k.charAt(j);
+        }
+        if (eq) {
+          return k;
+        }
+      }
+    }
+    return "";
   }
 
   /** A string member without escapes, or null. */

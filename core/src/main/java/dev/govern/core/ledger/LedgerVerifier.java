@@ -53,22 +53,28 @@ public final class LedgerVerifier {
   }
 
   public Verification verify(byte[] bytes, List<String> checkpointLines) {
-    List<int[]> spans = new ArrayList<>();
+    int[] starts = new int[Math.max(16, bytes.length / 256)];
+    int n = 0;
     int start = 0;
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == '\n') {
-        spans.add(new int[] {start, i - start});
+        if (n + 1 >= starts.length) {
+          starts = java.util.Arrays.copyOf(starts, starts.length * 2);
+        }
+        starts[n++] = start;
         start = i + 1;
       }
     }
+    starts[n] = start;
+    final int[] lineStarts = starts;
     boolean torn = start < bytes.length;
-    int n = spans.size();
     Line[] lines = new Line[n];
     IntStream idx = IntStream.range(0, n);
     if (n >= PARALLEL_THRESHOLD) {
       idx = idx.parallel();
     }
-    idx.forEach(i -> lines[i] = examine(bytes, spans.get(i)[0], spans.get(i)[1]));
+    idx.forEach(
+        i -> lines[i] = examine(bytes, lineStarts[i], lineStarts[i + 1] - lineStarts[i] - 1));
 
     List<String> notes = new ArrayList<>();
     List<Long> unsigned = new ArrayList<>();
