@@ -49,7 +49,8 @@ public final class LedgerVerifier {
   }
 
   public Verification verify(Ledger ledger) {
-    return verify(ledger.readBytes(), ledger.checkpointLines());
+    Ledger.Snapshot s = ledger.snapshot();
+    return verify(s.bytes(), s.checkpointLines());
   }
 
   public Verification verify(byte[] bytes, List<String> checkpointLines) {
