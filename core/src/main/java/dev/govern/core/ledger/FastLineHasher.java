@@ -32,16 +32,45 @@ final class FastLineHasher {
     final Obj[] child = new Obj[MAX_MEMBERS];
     final boolean[] isNull = new boolean[MAX_MEMBERS];
     int n;
+
+    Obj reset() {
+      java.util.Arrays.fill(child, 0, n, null);
+      java.util.Arrays.fill(isNull, 0, n, false);
+      n = 0;
+      return this;
+    }
   }
+
+  /** Per-thread scratch objects, reused line after line (verify allocates little per entry). */
+  private static final class Scratch {
+    final java.util.ArrayList<Obj> objs = new java.util.ArrayList<>();
+    int used;
+    byte[] out = new byte[2048];
+    final boolean[] skip = new boolean[MAX_MEMBERS];
+    final int[][] order = new int[6][MAX_MEMBERS];
+
+    Obj obj() {
+      if (used == objs.size()) {
+        objs.add(new Obj());
+      }
+      return objs.get(used++).reset();
+    }
+  }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   private final byte[] b;
   private int p;
   private final int end;
 
+  private final Scratch scratch;
+
   private FastLineHasher(byte[] b, int off, int len) {
     this.b = b;
     this.p = off;
     this.end = off + len;
+    this.scratch = SCRATCH.get();
+    scratch.used = 0;
   }
 
   /** Hashes the line, or returns null when it is not in the form the fast path handles. */
@@ -63,7 +92,8 @@ final class FastLineHasher {
   private Result result(Obj top, MessageDigest md) {
     Result r = new Result();
     int prevIdx = -1;
-    boolean[] skip = new boolean[top.n];
+    boolean[] skip = scratch.skip;
+    java.util.Arrays.fill(skip, false);
     boolean haveSeq = false;
     for (int i = 0; i < top.n; i++) {
       switch (known(top, i)) {
@@ -112,21 +142,37 @@ final class FastLineHasher {
     if (r.operator == null) {
       r.operator = "";
     }
-    out = BUFFER.get();
+    out = scratch.out;
     outLen = 0;
     put(b, top.valStart[prevIdx] + 1, top.valLen[prevIdx] - 2);
     put((byte) '\n');
-    if (!emit(top, skip)) {
+    if (!emit(top, skip, 0)) {
       return null;
     }
+    scratch.out = out;
     md.reset();
     md.update(out, 0, outLen);
-    BUFFER.set(out);
-    r.computedHash = HexFormat.of().formatHex(md.digest());
+    byte[] digest = md.digest();
+    r.computedHash = matchesHex(digest, r.hash) ? r.hash : HexFormat.of().formatHex(digest);
     return r;
   }
 
-  private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[2048]);
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  /** Whether {@code hex} is the lower-case hex of {@code digest} (no String is built). */
+  private static boolean matchesHex(byte[] digest, String hex) {
+    if (hex.length() != digest.length * 2) {
+      return false;
+    }
+    for (int i = 0; i < digest.length; i++) {
+      if (hex.charAt(2 * i) != HEX[(digest[i] >> 4) & 0xf]
+          || hex.charAt(2 * i + 1) != HEX[digest[i] & 0xf]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private byte[] out;
   private int outLen;
 
@@ -146,8 +192,8 @@ final class FastLineHasher {
   }
 
   /** Writes the canonical form of {@code o} (members sorted, nulls and skipped left out). */
-  private boolean emit(Obj o, boolean[] skip) {
-    int[] order = new int[o.n];
+  private boolean emit(Obj o, boolean[] skip, int depth) {
+    int[] order = scratch.order[depth];
     int k = 0;
     for (int i = 0; i < o.n; i++) {
       if (!o.isNull[i] && (skip == null || !skip[i])) {
@@ -177,7 +223,7 @@ final class FastLineHasher {
       put(b, o.nameStart[m] - 1, o.nameLen[m] + 1);
       put(NAME_END, 0, 2);
       if (o.child[m] != null) {
-        if (!emit(o.child[m], null)) {
+        if (!emit(o.child[m], null, depth + 1)) {
           return false;
         }
       } else {
@@ -203,7 +249,7 @@ final class FastLineHasher {
       return null;
     }
     p++;
-    Obj o = new Obj();
+    Obj o = scratch.obj();
     ws();
     if (b[p] == '}') {
       p++;

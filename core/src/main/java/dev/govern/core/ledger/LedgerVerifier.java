@@ -266,6 +266,8 @@ public final class LedgerVerifier {
     };
   }
 
+  private static final byte[] NO_MESSAGE = new byte[0];
+
   private static final ThreadLocal<java.security.MessageDigest> DIGEST =
       ThreadLocal.withInitial(LedgerEntry::sha256);
 
@@ -279,7 +281,10 @@ public final class LedgerVerifier {
       l.operator = fast.operator;
       l.computedHash = fast.computedHash;
       if (l.computedHash.equals(l.storedHash)) {
-        l.sig = signatures.check(fast.sig, HexFormat.of().parseHex(fast.hash), l.operator);
+        l.sig =
+            fast.sig == null
+                ? signatures.check(null, NO_MESSAGE, l.operator)
+                : signatures.check(fast.sig, HexFormat.of().parseHex(fast.hash), l.operator);
         l.sigKey = fast.sig == null ? null : fast.sig.split(":", 2)[0];
       }
       return l;
