@@ -44,7 +44,7 @@ final class AuditExportCommand extends BaseCommand {
 
   @Override
   protected int run() {
-    Ledger ledger = audit(null, null).ledger();
+    Ledger ledger = new Ledger(dev.govern.core.audit.Audit.ledgerFile(settings(), cwd()));
     Ledger.LedgerRead read = ledger.read();
     for (String p : read.problems()) {
       warn(ledger.file() + ": " + p + " (run 'govern audit verify')");

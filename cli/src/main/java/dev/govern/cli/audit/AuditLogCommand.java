@@ -21,7 +21,7 @@ final class AuditLogCommand extends BaseCommand {
 
   @Override
   protected int run() {
-    Ledger ledger = audit(null, null).ledger();
+    Ledger ledger = new Ledger(dev.govern.core.audit.Audit.ledgerFile(settings(), cwd()));
     Ledger.LedgerRead read = ledger.read();
     List<LedgerEntry> entries = filter.apply(read.entries());
     if (format.json) {

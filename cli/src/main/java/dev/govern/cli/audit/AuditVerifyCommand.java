@@ -66,7 +66,7 @@ final class AuditVerifyCommand extends BaseCommand {
     } else {
       out().println("ledger:     " + r.ledger());
       out().println("entries:    " + r.entries());
-      out().println("head:       " + r.head());
+      out().println((p == null ? "head:       " : "last good:  ") + r.head());
       out()
           .println(
               "checkpoint: "

@@ -56,6 +56,14 @@ public record Audit(
         Clock.systemUTC());
   }
 
+  /** The ledger file: {@code GOVERN_LEDGER} (relative to {@code cwd}), else the home's. */
+  public static Path ledgerFile(Settings settings, Path cwd) {
+    return settings
+        .get("ledger")
+        .map(p -> cwd.resolve(p).toAbsolutePath().normalize())
+        .orElse(settings.home().ledger());
+  }
+
   /**
    * The recorder toolchain commands use: {@code Audit.recorder(settings(), operatorFlag)}. The
    * governance file is the nearest {@code govern.yaml} from the working directory (or {@code

@@ -32,16 +32,45 @@ final class FastLineHasher {
     final Obj[] child = new Obj[MAX_MEMBERS];
     final boolean[] isNull = new boolean[MAX_MEMBERS];
     int n;
+
+    Obj reset() {
+      java.util.Arrays.fill(child, 0, n, null);
+      java.util.Arrays.fill(isNull, 0, n, false);
+      n = 0;
+      return this;
+    }
   }
+
+  /** Per-thread scratch objects, reused line after line (verify allocates little per entry). */
+  private static final class Scratch {
+    final java.util.ArrayList<Obj> objs = new java.util.ArrayList<>();
+    int used;
+    byte[] out = new byte[2048];
+    final boolean[] skip = new boolean[MAX_MEMBERS];
+    final int[][] order = new int[6][MAX_MEMBERS];
+
+    Obj obj() {
+      if (used == objs.size()) {
+        objs.add(new Obj());
+      }
+      return objs.get(used++).reset();
+    }
+  }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   private final byte[] b;
   private int p;
   private final int end;
 
+  private final Scratch scratch;
+
   private FastLineHasher(byte[] b, int off, int len) {
     this.b = b;
     this.p = off;
     this.end = off + len;
+    this.scratch = SCRATCH.get();
+    scratch.used = 0;
   }
 
   /** Hashes the line, or returns null when it is not in the form the fast path handles. */
@@ -63,10 +92,11 @@ final class FastLineHasher {
   private Result result(Obj top, MessageDigest md) {
     Result r = new Result();
     int prevIdx = -1;
-    boolean[] skip = new boolean[top.n];
+    boolean[] skip = scratch.skip;
+    java.util.Arrays.fill(skip, false);
     boolean haveSeq = false;
     for (int i = 0; i < top.n; i++) {
-      switch (name(top, i)) {
+      switch (known(top, i)) {
         case "seq" -> {
           if (top.child[i] != null || b[top.valStart[i]] == '"' || top.isNull[i]) {
             return null;
@@ -112,19 +142,58 @@ final class FastLineHasher {
     if (r.operator == null) {
       r.operator = "";
     }
-    md.reset();
-    md.update(b, top.valStart[prevIdx] + 1, top.valLen[prevIdx] - 2);
-    md.update((byte) '\n');
-    if (!emit(top, skip, md)) {
+    out = scratch.out;
+    outLen = 0;
+    put(b, top.valStart[prevIdx] + 1, top.valLen[prevIdx] - 2);
+    put((byte) '\n');
+    if (!emit(top, skip, 0)) {
       return null;
     }
-    r.computedHash = HexFormat.of().formatHex(md.digest());
+    scratch.out = out;
+    md.reset();
+    md.update(out, 0, outLen);
+    byte[] digest = md.digest();
+    r.computedHash = matchesHex(digest, r.hash) ? r.hash : HexFormat.of().formatHex(digest);
     return r;
   }
 
-  /** Feeds the canonical form of {@code o} (members sorted, nulls and skipped left out). */
-  private boolean emit(Obj o, boolean[] skip, MessageDigest md) {
-    int[] order = new int[o.n];
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  /** Whether {@code hex} is the lower-case hex of {@code digest} (no String is built). */
+  private static boolean matchesHex(byte[] digest, String hex) {
+    if (hex.length() != digest.length * 2) {
+      return false;
+    }
+    for (int i = 0; i < digest.length; i++) {
+      if (hex.charAt(2 * i) != HEX[(digest[i] >> 4) & 0xf]
+          || hex.charAt(2 * i + 1) != HEX[digest[i] & 0xf]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private byte[] out;
+  private int outLen;
+
+  private void put(byte c) {
+    if (outLen == out.length) {
+      out = java.util.Arrays.copyOf(out, out.length * 2);
+    }
+    out[outLen++] = c;
+  }
+
+  private void put(byte[] src, int off, int len) {
+    if (outLen + len > out.length) {
+      out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, outLen + len));
+    }
+    System.arraycopy(src, off, out, outLen, len);
+    outLen += len;
+  }
+
+  /** Writes the canonical form of {@code o} (members sorted, nulls and skipped left out). */
+  private boolean emit(Obj o, boolean[] skip, int depth) {
+    int[] order = scratch.order[depth];
     int k = 0;
     for (int i = 0; i < o.n; i++) {
       if (!o.isNull[i] && (skip == null || !skip[i])) {
@@ -145,23 +214,23 @@ final class FastLineHasher {
         return false; // duplicate member: the general path reports it
       }
     }
-    md.update((byte) '{');
+    put((byte) '{');
     for (int i = 0; i < k; i++) {
       int m = order[i];
       if (i > 0) {
-        md.update((byte) ',');
+        put((byte) ',');
       }
-      md.update(b, o.nameStart[m] - 1, o.nameLen[m] + 1);
-      md.update(NAME_END);
+      put(b, o.nameStart[m] - 1, o.nameLen[m] + 1);
+      put(NAME_END, 0, 2);
       if (o.child[m] != null) {
-        if (!emit(o.child[m], null, md)) {
+        if (!emit(o.child[m], null, depth + 1)) {
           return false;
         }
       } else {
-        md.update(b, o.valStart[m], o.valLen[m]);
+        put(b, o.valStart[m], o.valLen[m]);
       }
     }
-    md.update((byte) '}');
+    put((byte) '}');
     return true;
   }
 
@@ -180,7 +249,7 @@ final class FastLineHasher {
       return null;
     }
     p++;
-    Obj o = new Obj();
+    Obj o = scratch.obj();
     ws();
     if (b[p] == '}') {
       p++;
@@ -331,8 +400,24 @@ final class FastLineHasher {
     return false;
   }
 
-  private String name(Obj o, int i) {
-    return ascii(o.nameStart[i], o.nameLen[i]);
+  private static final String[] KNOWN = {"seq", "hash", "sig", "prev", "operator"};
+
+  /** The member's name when it is one the fast path reads, else "" (no String per member). */
+  private String known(Obj o, int i) {
+    int len = o.nameLen[i];
+    int s = o.nameStart[i];
+    for (String k : KNOWN) {
+      if (k.length() == len) {
+        boolean eq = true;
+        for (int j = 0; j < len && eq; j++) {
+          eq = b[s + j] == k.charAt(j);
+        }
+        if (eq) {
+          return k;
+        }
+      }
+    }
+    return "";
   }
 
   /** A string member without escapes, or null. */

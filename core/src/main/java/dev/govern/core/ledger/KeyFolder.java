@@ -56,6 +56,9 @@ public final class KeyFolder {
           "a signing key for " + operator + " already exists: " + priv,
           "use --force to replace it (entries it signed then need its .pub kept as trusted)");
     }
+    if (Files.exists(priv) && Files.exists(publicKeyFile(operator))) {
+      retirePublicKey(operator);
+    }
     KeyPair kp = Ed25519Keys.generate();
     String privText =
         "operator="
@@ -85,6 +88,26 @@ public final class KeyFolder {
       throw new UncheckedIOException("cannot write key to " + dir + ": " + e.getMessage(), e);
     }
     return new SigningKey(operator, kp.getPrivate(), kp.getPublic());
+  }
+
+  /**
+   * Keeps a replaced key's public half as {@code <operator>.<keyId>.pub}, so the entries it signed
+   * still verify here.
+   */
+  private void retirePublicKey(String operator) {
+    Path pub = publicKeyFile(operator);
+    Properties q = load(pub);
+    String id =
+        Ed25519Keys.keyId(Ed25519Keys.publicKey(require(q, "ed25519", pub), pub.toString()));
+    try {
+      Files.move(
+          pub,
+          dir.resolve(stem(operator) + "." + id + ".pub"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot keep the old public key " + pub + ": " + e.getMessage(), e);
+    }
   }
 
   /** The operator's signing key, if this folder has one. */

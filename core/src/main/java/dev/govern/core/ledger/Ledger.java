@@ -329,7 +329,35 @@ public final class Ledger {
     return -1;
   }
 
-  /** The whole ledger file's bytes (empty when it does not exist). */
+  /** The ledger's bytes and checkpoint lines, read together under a shared lock. */
+  public record Snapshot(byte[] bytes, List<String> checkpointLines) {}
+
+  /**
+   * Reads the ledger and its checkpoints while holding a shared lock, so a concurrent append is
+   * never seen half-written. Without a lock file (nothing was ever appended here, or read-only
+   * storage) it reads without one.
+   */
+  public Snapshot snapshot() {
+    ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
+    jvmLock.lock();
+    try {
+      if (Files.isReadable(lockFile())) {
+        try (FileChannel lockCh = FileChannel.open(lockFile(), StandardOpenOption.READ);
+            FileLock held = lockCh.lock(0, Long.MAX_VALUE, true)) {
+          Snapshot s = new Snapshot(readBytes(), checkpointLines());
+          held.release();
+          return s;
+        } catch (IOException e) {
+          // cannot lock (e.g. a file system without locks): read as is
+        }
+      }
+      return new Snapshot(readBytes(), checkpointLines());
+    } finally {
+      jvmLock.unlock();
+    }
+  }
+
+  /** The whole ledger file's bytes (empty when it does not exist), without locking. */
   public byte[] readBytes() {
     try {
       return Files.readAllBytes(file);
@@ -353,7 +381,7 @@ public final class Ledger {
 
   /** The complete entries, in file order; a torn tail and malformed lines are left out. */
   public LedgerRead read() {
-    byte[] bytes = readBytes();
+    byte[] bytes = snapshot().bytes();
     List<LedgerEntry> entries = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     int start = 0;

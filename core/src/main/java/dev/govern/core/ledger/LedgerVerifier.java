@@ -49,26 +49,33 @@ public final class LedgerVerifier {
   }
 
   public Verification verify(Ledger ledger) {
-    return verify(ledger.readBytes(), ledger.checkpointLines());
+    Ledger.Snapshot s = ledger.snapshot();
+    return verify(s.bytes(), s.checkpointLines());
   }
 
   public Verification verify(byte[] bytes, List<String> checkpointLines) {
-    List<int[]> spans = new ArrayList<>();
+    int[] starts = new int[Math.max(16, bytes.length / 256)];
+    int n = 0;
     int start = 0;
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == '\n') {
-        spans.add(new int[] {start, i - start});
+        if (n + 1 >= starts.length) {
+          starts = java.util.Arrays.copyOf(starts, starts.length * 2);
+        }
+        starts[n++] = start;
         start = i + 1;
       }
     }
+    starts[n] = start;
+    final int[] lineStarts = starts;
     boolean torn = start < bytes.length;
-    int n = spans.size();
     Line[] lines = new Line[n];
     IntStream idx = IntStream.range(0, n);
     if (n >= PARALLEL_THRESHOLD) {
       idx = idx.parallel();
     }
-    idx.forEach(i -> lines[i] = examine(bytes, spans.get(i)[0], spans.get(i)[1]));
+    idx.forEach(
+        i -> lines[i] = examine(bytes, lineStarts[i], lineStarts[i + 1] - lineStarts[i] - 1));
 
     List<String> notes = new ArrayList<>();
     List<Long> unsigned = new ArrayList<>();
@@ -259,6 +266,8 @@ public final class LedgerVerifier {
     };
   }
 
+  private static final byte[] NO_MESSAGE = new byte[0];
+
   private static final ThreadLocal<java.security.MessageDigest> DIGEST =
       ThreadLocal.withInitial(LedgerEntry::sha256);
 
@@ -272,7 +281,10 @@ public final class LedgerVerifier {
       l.operator = fast.operator;
       l.computedHash = fast.computedHash;
       if (l.computedHash.equals(l.storedHash)) {
-        l.sig = signatures.check(fast.sig, HexFormat.of().parseHex(fast.hash), l.operator);
+        l.sig =
+            fast.sig == null
+                ? signatures.check(null, NO_MESSAGE, l.operator)
+                : signatures.check(fast.sig, HexFormat.of().parseHex(fast.hash), l.operator);
         l.sigKey = fast.sig == null ? null : fast.sig.split(":", 2)[0];
       }
       return l;

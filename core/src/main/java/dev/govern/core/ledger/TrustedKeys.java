@@ -78,7 +78,31 @@ public final class TrustedKeys {
     } catch (IllegalArgumentException e) {
       return Status.BAD;
     }
-    return verify(key.publicKey(), message, sigBytes) ? Status.VALID : Status.BAD;
+    return verifyWithCachedKey(key, message, sigBytes) ? Status.VALID : Status.BAD;
+  }
+
+  /**
+   * Each thread keeps one {@link Signature} per key, initialized once: {@code verify()} returns it
+   * to the initialized state, so the key is decoded once rather than once per entry.
+   */
+  private final ThreadLocal<Map<String, Signature>> initialized =
+      ThreadLocal.withInitial(java.util.HashMap::new);
+
+  private boolean verifyWithCachedKey(TrustedKey key, byte[] message, byte[] signature) {
+    Map<String, Signature> mine = initialized.get();
+    Signature s = mine.get(key.keyId());
+    try {
+      if (s == null) {
+        s = Signature.getInstance("Ed25519");
+        s.initVerify(key.publicKey());
+        mine.put(key.keyId(), s);
+      }
+      s.update(message);
+      return s.verify(signature);
+    } catch (GeneralSecurityException e) {
+      mine.remove(key.keyId()); // state unknown after a failure: start afresh next time
+      return false;
+    }
   }
 
   /** One raw Ed25519 verification. */

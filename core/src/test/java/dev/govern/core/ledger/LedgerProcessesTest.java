@@ -55,6 +55,14 @@ class LedgerProcessesTest {
               .redirectError(dir.resolve("err" + i + ".txt").toFile())
               .start());
     }
+    // readers take a shared lock: while the writers run, verify never sees a half-written line
+    Ledger reader = new Ledger(ledger);
+    int reads = 0;
+    while (ps.stream().anyMatch(Process::isAlive) && reads < 200) {
+      Verification during = verifier.verify(reader);
+      assertThat(during.problem()).as("verify during appends, read %d", reads).isNull();
+      reads++;
+    }
     for (int i = 0; i < 8; i++) {
       assertThat(ps.get(i).waitFor(300, TimeUnit.SECONDS)).isTrue();
       assertThat(ps.get(i).exitValue())

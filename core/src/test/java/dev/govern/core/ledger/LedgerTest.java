@@ -114,6 +114,21 @@ class LedgerTest {
   }
 
   @Test
+  void replacingAKeyKeepsTheOldPublicKeySoOldEntriesStillVerify() {
+    KeyFolder keys = new KeyFolder(dir.resolve("keys"));
+    SigningKey first = keys.generate("alice@ci", false);
+    Ledger ledger = new Ledger(dir.resolve("ledger.jsonl"));
+    ledger.append(change(1), "alice@ci", first, 0, T0);
+    SigningKey second = keys.generate("alice@ci", true);
+    ledger.append(change(2), "alice@ci", second, 0, T0);
+    assertThat(keys.trusted()).hasSize(2);
+    Verification v =
+        new LedgerVerifier(new TrustedKeys(keys.trusted()), new LedgerPolicy(true, Set.of(), 0))
+            .verify(ledger);
+    assertThat(v.intact()).as("%s", v.problem()).isTrue();
+  }
+
+  @Test
   void unsignedEntriesFailWhenSignaturesAreRequired() {
     Ledger ledger = new Ledger(dir.resolve("ledger.jsonl"));
     ledger.append(change(1), "alice@ci", null, 0, T0);
