@@ -160,6 +160,42 @@ class KnowledgeCommandsTest {
   }
 
   @Test
+  void offlineUsesTheCachedDefaultDatabaseAndWarnsOfItsAge() throws Exception {
+    // a copy of vuln.go.dev cached three days ago (a zip in the layout the sync writes)
+    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+      z.putNextEntry(new java.util.zip.ZipEntry("index/db.json"));
+      z.write(
+          "{\"modified\":\"2026-08-21T10:00:00Z\"}"
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      for (String id : new String[] {"GO-2023-2185", "GO-2023-2186"}) {
+        z.putNextEntry(new java.util.zip.ZipEntry("ID/" + id + ".json"));
+        z.write(Files.readAllBytes(shared.resolve("data/vulndb/osv/" + id + ".json")));
+      }
+    }
+    java.time.Instant fetched = java.time.Instant.now().minus(java.time.Duration.ofDays(3));
+    new dev.govern.core.net.DocumentCache(tmp.resolve(".govern/cache"))
+        .put(
+            "vulndb/vuln.go.dev.zip",
+            "https://vuln.go.dev",
+            zip.toByteArray(),
+            fetched,
+            java.time.Instant.parse("2026-08-21T10:00:00Z"));
+    CliRunner.Result r = govern.run("vulns", "go1.21.3", "--offline", "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err())
+        .startsWith(
+            "govern: warning: using vulnerability data from https://vuln.go.dev fetched 3 days ago");
+    JsonNode doc = JSON.readTree(r.out());
+    assertThat(doc.get("database").get("entries").asInt()).isEqualTo(2);
+    assertThat(doc.get("database").get("modified").asText()).isEqualTo("2026-08-21T10:00:00Z");
+    assertThat(doc.get("database").get("warnings")).hasSize(1);
+    assertThat(doc.get("stdlib"))
+        .extracting(f -> f.get("id").asText())
+        .containsExactly("GO-2023-2185", "GO-2023-2186");
+  }
+
+  @Test
   void adviseRecommendsTheSmallestSupportedCleanUpgrade() throws Exception {
     CliRunner.Result r =
         govern.run("advise", "go1.25.3", "--as-of", "2026-08-21", "--vulndb", osv, "--json");

@@ -116,32 +116,56 @@ public final class VulnMatcher {
 
   /** The lowest fixed version above {@code v} that no element of the entry still affects. */
   private static Optional<String> fixedFor(OsvEntry entry, String module, OsvSemver v) {
-    List<AffectedModule> all = new ArrayList<>(2);
+    // common case first: the lowest fix above v, if no element of the entry affects it
+    OsvRange.Event lowest = null;
+    for (AffectedModule a : entry.affected()) {
+      if (a.module().equals(module)) {
+        for (OsvRange r : a.ranges()) {
+          for (OsvRange.Event e : r.events()) {
+            if (e.kind() == OsvRange.Kind.FIXED
+                && e.semver().compareTo(v) > 0
+                && (lowest == null || e.semver().compareTo(lowest.semver()) < 0)) {
+              lowest = e;
+            }
+          }
+        }
+      }
+    }
+    if (lowest == null) {
+      return Optional.empty();
+    }
+    if (!affectedBy(entry, module, lowest.semver())) {
+      return Optional.of(lowest.version());
+    }
+    // a later element re-introduced the bug at that fix: try the higher fixes in order
     List<OsvRange.Event> fixes = new ArrayList<>();
     for (AffectedModule a : entry.affected()) {
-      if (!a.module().equals(module)) {
-        continue;
-      }
-      all.add(a);
-      for (OsvRange r : a.ranges()) {
-        for (OsvRange.Event e : r.events()) {
-          if (e.kind() == OsvRange.Kind.FIXED && e.semver().compareTo(v) > 0) {
-            fixes.add(e);
+      if (a.module().equals(module)) {
+        for (OsvRange r : a.ranges()) {
+          for (OsvRange.Event e : r.events()) {
+            if (e.kind() == OsvRange.Kind.FIXED && e.semver().compareTo(lowest.semver()) > 0) {
+              fixes.add(e);
+            }
           }
         }
       }
     }
     fixes.sort((x, y) -> x.semver().compareTo(y.semver()));
     for (OsvRange.Event f : fixes) {
-      boolean stillAffected = false;
-      for (AffectedModule a : all) {
-        stillAffected |= a.affects(f.semver());
-      }
-      if (!stillAffected) {
+      if (!affectedBy(entry, module, f.semver())) {
         return Optional.of(f.version());
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean affectedBy(OsvEntry entry, String module, OsvSemver v) {
+    for (AffectedModule a : entry.affected()) {
+      if (a.module().equals(module) && a.affects(v)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<AffectedPackage> dedupe(List<AffectedPackage> packages) {
