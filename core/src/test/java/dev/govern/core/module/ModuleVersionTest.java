@@ -100,6 +100,19 @@ class ModuleVersionTest {
   }
 
   @Test
+  void lenientParsingAcceptsOsvVersionsWithoutThePrefix() {
+    assertThat(ModuleVersion.tryParseLenient("1.2.3")).contains(ModuleVersion.parse("v1.2.3"));
+    assertThat(ModuleVersion.tryParseLenient("v1.2.3")).contains(ModuleVersion.parse("v1.2.3"));
+    assertThat(
+            ModuleVersion.tryParseLenient("0.0.0-20230102030405-abcdefabcdef")
+                .orElseThrow()
+                .isPseudo())
+        .isTrue();
+    assertThat(ModuleVersion.tryParseLenient("x1.2.3")).isEmpty();
+    assertThat(ModuleVersion.tryParse("1.2.3")).isEmpty();
+  }
+
+  @Test
   void exposesTheParts() {
     ModuleVersion v = ModuleVersion.parse("v3.1.4-rc.1+incompatible");
     assertThat(v.majorPrefix()).isEqualTo("v3");
