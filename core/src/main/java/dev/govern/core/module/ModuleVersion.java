@@ -60,6 +60,18 @@ public record ModuleVersion(
     return Optional.ofNullable(SemverSyntax.parse(text));
   }
 
+  /**
+   * Like {@link #tryParse} but also accepts the form without the leading {@code v} that the OSV
+   * vulnerability database uses for Go modules ({@code 1.2.3} is read as {@code v1.2.3}). OSV's
+   * {@code "introduced": "0"} means "every version" and is for the caller to treat as such.
+   */
+  public static Optional<ModuleVersion> tryParseLenient(String text) {
+    if (text != null && !text.isEmpty() && text.charAt(0) >= '0' && text.charAt(0) <= '9') {
+      return tryParse("v" + text);
+    }
+    return tryParse(text);
+  }
+
   /** Whether {@code text} is a valid semantic version as Go modules accept it. */
   public static boolean isValid(String text) {
     return SemverSyntax.parse(text) != null;

@@ -96,6 +96,9 @@ final class GoRunes {
 
   /** Go's {@code unicode.IsSpace}. */
   static boolean isSpace(int r) {
+    if (r < 0x80) {
+      return r == ' ' || (r >= '\t' && r <= '\r');
+    }
     switch (r) {
       case '\t',
           '\n',
@@ -123,8 +126,8 @@ final class GoRunes {
    * Go's {@code unicode.IsPrint}: letters, marks, numbers, punctuation, symbols and ASCII space.
    */
   static boolean isPrint(int r) {
-    if (r == ' ') {
-      return true;
+    if (r < 0x80) {
+      return r >= 0x20 && r < 0x7F;
     }
     if (r < 0 || r > Character.MAX_CODE_POINT) {
       return false;

@@ -250,6 +250,9 @@ final class ModLexer {
   }
 
   static boolean isIdent(int c) {
+    if (c > ' ' && c < 0x7F) {
+      return c != '(' && c != ')' && c != '[' && c != ']' && c != '{' && c != '}' && c != ',';
+    }
     switch (c) {
       case ' ', '(', ')', '[', ']', '{', '}', ',' -> {
         return false;

@@ -51,13 +51,6 @@ final class ModSyntaxParser {
     p.finish();
   }
 
-  /** Parses the whole file into a statement list. */
-  static List<Node> parse(String fileName, byte[] data) {
-    List<Node> all = new ArrayList<>();
-    parse(fileName, data, all::add);
-    return all;
-  }
-
   private void parseFile() {
     CommentBlock cb = null;
     while (true) {
