@@ -12,6 +12,7 @@ import dev.govern.core.io.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.cyclonedx.model.Bom;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,9 +21,12 @@ import picocli.CommandLine.Parameters;
 @CommandGroup(Group.GOVERNANCE)
 @Command(
     name = "sbom",
-    description = "Write a CycloneDX SBOM of a Go binary (modules and the standard library).")
+    description =
+        "Write a CycloneDX SBOM of a Go binary or module (modules and the standard library).")
 public final class SbomCommand extends BaseCommand {
-  @Parameters(paramLabel = "BINARY", description = "A Go executable.")
+  @Parameters(
+      paramLabel = "BINARY|DIR",
+      description = "A Go executable, or a module folder (its go.mod).")
   Path target;
 
   @Option(
@@ -41,23 +45,25 @@ public final class SbomCommand extends BaseCommand {
   @Override
   protected int run() {
     Sbom.Format f = Sbom.Format.ofWord(format);
-    if (Files.isDirectory(target)) {
-      throw GovernException.usage(
-          target
-              + " is a directory: give a Go binary (SBOMs of source trees are not supported yet)");
+    Path t = cwd().resolve(target);
+    if (!Files.exists(t)) {
+      throw GovernException.notFound("no such file or directory: " + target, null);
     }
-    if (!Files.exists(target)) {
-      throw GovernException.notFound("no such file: " + target, null);
+    Bom bom;
+    if (Files.isDirectory(t) || t.getFileName().toString().equals("go.mod")) {
+      Path goMod = Files.isDirectory(t) ? t.resolve("go.mod") : t;
+      if (!Files.isRegularFile(goMod)) {
+        throw GovernException.notFound(t + " has no go.mod", "give a module folder or a Go binary");
+      }
+      bom = Sbom.ofModule(goMod, VersionProvider.version(), Instant.now());
+    } else {
+      BuildInfo info;
+      try (GoBinary bin = GoBinary.open(t, target.toString())) {
+        info = bin.buildInfo();
+      }
+      bom = Sbom.of(t.getFileName().toString(), info, VersionProvider.version(), Instant.now());
     }
-    BuildInfo info;
-    try (GoBinary bin = GoBinary.open(target, target.toString())) {
-      info = bin.buildInfo();
-    }
-    String text =
-        Sbom.render(
-            Sbom.of(
-                target.getFileName().toString(), info, VersionProvider.version(), Instant.now()),
-            f);
+    String text = Sbom.render(bom, f);
     if (outFile != null) {
       AtomicFiles.writeString(outFile, text.endsWith("\n") ? text : text + "\n");
       err().println("wrote " + outFile);

@@ -71,6 +71,30 @@ class SbomCommandTest {
         .isEqualTo(2);
   }
 
+  @Test
+  void aModuleFolderGivesItsRequirementsAndTheToolchainsStdlib() throws Exception {
+    Path mod = tmp.resolve("svc");
+    Files.createDirectories(mod);
+    Files.writeString(
+        mod.resolve("go.mod"),
+        "module example.com/svc\n\ngo 1.22.0\ntoolchain go1.22.4\n\nrequire (\n\tgolang.org/x/net v0.17.0\n\texample.com/old v1.0.0 // indirect\n\texample.com/local v1.2.0\n)\n\nreplace example.com/old => example.com/new v1.1.0\nreplace example.com/local => ../local\n");
+    CliRunner.Result r = new CliRunner(tmp).run("sbom", mod.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    byte[] json = r.out().getBytes(StandardCharsets.UTF_8);
+    assertThat(new JsonParser().validate(json, Version.VERSION_16)).isEmpty();
+    String text = r.out();
+    assertThat(text)
+        .contains(
+            "pkg:golang/stdlib@1.22.4",
+            "pkg:golang/golang.org/x/net@v0.17.0",
+            "pkg:golang/example.com/new@v1.1.0",
+            "pkg:golang/example.com/local@v1.2.0",
+            "govern:replaced-by-directory",
+            "govern:go-minimum");
+    assertThat(new CliRunner(tmp).run("sbom", tmp.resolve("nothing").toString()).exitCode())
+        .isEqualTo(3);
+  }
+
   /** The purls `dep` and `=>` lines of a `go version -m` listing should produce. */
   private static List<String> dependencyPurls(Path expected) throws Exception {
     List<String> out = new ArrayList<>();

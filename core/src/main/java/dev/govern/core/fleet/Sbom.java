@@ -4,7 +4,12 @@ import dev.govern.core.GovernException;
 import dev.govern.core.artifact.binary.BuildInfo;
 import dev.govern.core.artifact.binary.BuildSetting;
 import dev.govern.core.artifact.binary.ModuleInfo;
+import dev.govern.core.artifact.gomod.GoModFile;
+import dev.govern.core.artifact.gomod.GoModParser;
+import dev.govern.core.artifact.gomod.ModuleRef;
+import dev.govern.core.artifact.gomod.Requirement;
 import dev.govern.core.version.GoVersion;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -58,15 +63,7 @@ public final class Sbom {
             + UUID.nameUUIDFromBytes(
                 (name + info.moduleText() + info.goVersion())
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    Metadata meta = new Metadata();
-    meta.setTimestamp(Date.from(now));
-    Component tool = new Component();
-    tool.setType(Component.Type.APPLICATION);
-    tool.setName("govern");
-    tool.setVersion(toolVersion);
-    ToolInformation tools = new ToolInformation();
-    tools.setComponents(List.of(tool));
-    meta.setToolChoice(tools);
+    Metadata meta = metadata(toolVersion, now);
 
     Component app = new Component();
     app.setType(Component.Type.APPLICATION);
@@ -114,6 +111,84 @@ public final class Sbom {
     components.forEach(c -> deps.add(new Dependency(c.getBomRef())));
     bom.setDependencies(deps);
     return bom;
+  }
+
+  /**
+   * The SBOM of a module's source: the main module from go.mod, its requirements as they take
+   * effect after {@code replace}, and the standard library of the toolchain line when there is one
+   * (the {@code go} line is only a minimum and is kept as a property).
+   */
+  public static Bom ofModule(Path goMod, String toolVersion, Instant now) {
+    GoModFile mod = GoModParser.read(goMod);
+    Bom bom = new Bom();
+    String name = mod.modulePath().orElse(goMod.getParent().getFileName().toString());
+    bom.setSerialNumber(
+        "urn:uuid:"
+            + UUID.nameUUIDFromBytes(
+                (name + mod.require()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    Metadata meta = metadata(toolVersion, now);
+    Component app = new Component();
+    app.setType(Component.Type.APPLICATION);
+    app.setName(name);
+    app.setPurl(purl(name, null));
+    app.setBomRef(app.getPurl());
+    List<Property> props = new ArrayList<>();
+    mod.minimumGo().ifPresent(v -> props.add(property("govern:go-minimum", v.toString())));
+    mod.toolchainVersion().ifPresent(v -> props.add(property("govern:toolchain", v.toString())));
+    props.add(property("govern:source", goMod.toString()));
+    app.setProperties(props);
+    meta.setComponent(app);
+    bom.setMetadata(meta);
+    List<Component> components = new ArrayList<>();
+    Dependency root = new Dependency(app.getBomRef());
+    mod.toolchainVersion()
+        .flatMap(v -> stdlib(v.toString()))
+        .ifPresent(
+            std -> {
+              components.add(std);
+              root.addDependency(new Dependency(std.getBomRef()));
+            });
+    for (Requirement r : mod.require()) {
+      ModuleRef eff = mod.effective(r.path(), r.version());
+      boolean directory = eff.version() == null || eff.version().isEmpty();
+      Component c = new Component();
+      c.setType(Component.Type.LIBRARY);
+      c.setName(directory ? r.path() : eff.path());
+      c.setVersion(directory ? r.version() : eff.version());
+      c.setPurl(purl(c.getName(), c.getVersion()));
+      c.setBomRef(c.getPurl());
+      List<Property> cp = new ArrayList<>();
+      cp.add(property("govern:dependency", r.indirect() ? "indirect" : "direct"));
+      if (directory) {
+        cp.add(property("govern:replaced-by-directory", eff.path()));
+      } else if (!eff.path().equals(r.path()) || !eff.version().equals(r.version())) {
+        cp.add(property("govern:replaces", r.path() + "@" + r.version()));
+      }
+      c.setProperties(cp);
+      if (components.stream().noneMatch(x -> x.getBomRef().equals(c.getBomRef()))) {
+        components.add(c);
+        root.addDependency(new Dependency(c.getBomRef()));
+      }
+    }
+    bom.setComponents(components);
+    List<Dependency> deps = new ArrayList<>();
+    deps.add(root);
+    components.forEach(c -> deps.add(new Dependency(c.getBomRef())));
+    bom.setDependencies(deps);
+    return bom;
+  }
+
+  private static Metadata metadata(String toolVersion, Instant now) {
+    Metadata meta = new Metadata();
+    meta.setTimestamp(Date.from(now));
+    Component tool = new Component();
+    tool.setType(Component.Type.APPLICATION);
+    tool.setName("govern");
+    tool.setVersion(toolVersion);
+    ToolInformation tools = new ToolInformation();
+    tools.setComponents(List.of(tool));
+    meta.setToolChoice(tools);
+    return meta;
   }
 
   /** The SBOM as text in {@code format}. */
