@@ -44,7 +44,8 @@ class FastLineHasherTest {
             .withComputedHash()
             .withSig("abcd:efgh");
     String line = e.toLine();
-    if (spaced) {
+    // re-space only the structure: a value holding these characters would be rewritten too
+    if (spaced && !(reason + head).matches("(?s).*[{,\"\\\\].*")) {
       line = line.replace(",\"", " ,\n \"").replace("{", "{ ");
     }
     FastLineHasher.Result r = fast(line);
