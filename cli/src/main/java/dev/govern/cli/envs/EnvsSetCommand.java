@@ -14,6 +14,7 @@ import dev.govern.core.governance.EnvironmentsEditor;
 import dev.govern.core.governance.GovernanceFile;
 import dev.govern.core.governance.GovernanceLocator;
 import dev.govern.core.io.AtomicFiles;
+import dev.govern.core.io.FileLocks;
 import dev.govern.core.ledger.Change;
 import dev.govern.core.ledger.Evidence;
 import dev.govern.core.ledger.LedgerEntry;
@@ -86,6 +87,7 @@ final class EnvsSetCommand extends BaseCommand {
       implements JsonDocument {}
 
   @Override
+  @SuppressWarnings("try") // the lock is held for the block, not used in it
   protected int run() {
     Environment.checkName(env);
     GoVersion v = GoVersion.parse(version);
@@ -101,6 +103,14 @@ final class EnvsSetCommand extends BaseCommand {
       throw GovernException.usage("--reason must say why");
     }
     Path file = GovernanceLocator.require(governance.file, settings(), cwd());
+    // two people setting environments at once: the second reads what the first wrote
+    try (FileLocks.Held held =
+        FileLocks.exclusive(file.resolveSibling("." + file.getFileName() + ".lock"))) {
+      return apply(file, v, st);
+    }
+  }
+
+  private int apply(Path file, GoVersion v, EnvStatus st) {
     GovernanceFile gf = GovernanceFile.load(file);
     Optional<Environment> old = gf.environment(env);
     LocalDate sinceDate;

@@ -144,4 +144,47 @@ class EnvsCommandsTest {
         cli().run("envs", "list", "--governance", home.resolve("nope.yaml").toString());
     assertThat(r.exitCode()).isEqualTo(3);
   }
+
+  @Test
+  void concurrentSetsKeepEveryUpdate() throws Exception {
+    int n = 6;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(n);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.List<java.util.concurrent.Future<CliRunner.Result>> runs =
+        new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String env = "team" + i;
+      runs.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return cli()
+                    .run(
+                        "envs",
+                        "set",
+                        env,
+                        "1.22." + (5 + n),
+                        "--status",
+                        "live",
+                        "--reason",
+                        "rollout",
+                        "--governance",
+                        gov.toString());
+              }));
+    }
+    start.countDown();
+    for (var f : runs) {
+      CliRunner.Result r = f.get();
+      assertThat(r.exitCode()).as(r.err()).isZero();
+    }
+    pool.shutdown();
+    String text = Files.readString(gov);
+    for (int i = 0; i < n; i++) {
+      assertThat(text).contains("team" + i + ":");
+    }
+    assertThat(text).contains("# watch it");
+    CliRunner.Result verify = cli().run("audit", "verify");
+    assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+  }
 }
