@@ -225,7 +225,8 @@ class InstallerTest {
 
   @Test
   void aFailureAtAnyStepLeavesOnlyCompleteToolchains() throws IOException {
-    // make every reachable step throw in turn, in process (the SIGKILL variant is InstallerKillIT)
+    // make every reachable step throw in turn, in process (the SIGKILL variant is
+    // InstallerKillTest)
     int steps = countSteps();
     assertThat(steps).isGreaterThan(10);
     for (int n = 1; n <= steps; n++) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * alone), served over HTTP on 127.0.0.1, installed with govern, then run.
  */
 @Tag("slow")
-class RealGoInstallIT {
+class RealGoInstallTest {
   static final Path DEBIAN_GO = Path.of("/usr/lib/go-1.19");
   static final String FILE = "go1.19.8.linux-amd64.tar.gz";
 
