@@ -137,7 +137,8 @@ public final class InstallCommand extends BaseCommand {
     DownloadProgress progress =
         io().interactive() && !format.json ? new ProgressBar(err()) : DownloadProgress.NONE;
     Installer installer =
-        new Installer(store, fetcher, UnpackLimits.from(settings()), InstallProbe.NONE, progress);
+        new Installer(store, fetcher, UnpackLimits.from(settings()), InstallProbe.NONE, progress)
+            .idleTimeout(idleTimeout());
     Installer.Result result = installer.install(version, origin);
     if (!result.alreadyInstalled()) {
       recorder()
@@ -178,6 +179,19 @@ public final class InstallCommand extends BaseCommand {
     }
     out().flush();
     return 0;
+  }
+
+  private java.time.Duration idleTimeout() {
+    String v = settings().get("download-idle-timeout").orElse(null);
+    if (v == null) {
+      return Installer.DEFAULT_IDLE_TIMEOUT;
+    }
+    try {
+      return java.time.Duration.parse(v.startsWith("P") ? v : "PT" + v);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw GovernException.invalidInput(
+          "bad download-idle-timeout \"" + v + "\" (expected a duration such as 60s or 2m)");
+    }
   }
 
   private static GoVersion exact(String text) {

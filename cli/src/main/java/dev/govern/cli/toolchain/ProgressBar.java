@@ -26,7 +26,7 @@ final class ProgressBar implements DownloadProgress {
   @Override
   public void advance(long done) {
     long now = System.nanoTime();
-    if (now - lastDraw < 100_000_000L) {
+    if (now - lastDraw < 100_000_000L && done != total) {
       return;
     }
     lastDraw = now;

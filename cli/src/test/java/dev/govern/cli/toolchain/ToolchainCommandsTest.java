@@ -149,6 +149,30 @@ class ToolchainCommandsTest {
   }
 
   @Test
+  void progressIsDrawnOnStderrOnlyForATerminal() {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    dev.govern.cli.support.CliIo terminal =
+        new dev.govern.cli.support.CliIo(
+            new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), true, false);
+    java.util.Map<String, String> env =
+        java.util.Map.of("GOVERN_HOME", home().toString(), "GOVERN_MIRROR", mirror.url());
+    int code =
+        dev.govern.cli.GovernCli.run(
+            new String[] {"install", "1.22.4"},
+            terminal,
+            new dev.govern.core.config.Settings(env, tmp));
+    assertThat(code).isZero();
+    assertThat(err.toString())
+        .startsWith("\rgo1.22.4.linux-amd64.tar.gz ")
+        .contains("\rgo1.22.4.linux-amd64.tar.gz 100% ")
+        .endsWith("\r\u001b[K");
+    assertThat(out.toString()).startsWith("installed go1.22.4 ");
+    // not a terminal (CliRunner): nothing on stderr
+    assertThat(govern.run("install", "1.21.13").err()).isEmpty();
+  }
+
+  @Test
   void helpListsTheToolchainCommandsUnderToolchains() {
     String help = govern.run("--help").out();
     assertThat(help).contains("Toolchains:");

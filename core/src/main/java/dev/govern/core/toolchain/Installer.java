@@ -23,6 +23,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.GZIPInputStream;
@@ -45,6 +46,10 @@ public final class Installer {
   private final UnpackLimits limits;
   private final InstallProbe probe;
   private final DownloadProgress progress;
+  private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+
+  /** How long a download may receive nothing before it is abandoned (resumable). */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
   public Installer(
       ToolchainStore store,
@@ -76,6 +81,12 @@ public final class Installer {
       String sha256,
       String archive,
       long downloadedBytes) {}
+
+  /** Sets how long a download may receive nothing before it fails (default 60 s). */
+  public Installer idleTimeout(Duration timeout) {
+    this.idleTimeout = timeout;
+    return this;
+  }
 
   /** Installs {@code version} from {@code origin}; returns at once if it is installed already. */
   public Result install(GoVersion version, ArchiveOrigin origin) {
@@ -456,8 +467,9 @@ public final class Installer {
         have > 0
             ? new BoundedInputStream(Files.newInputStream(part), have)
             : InputStream.nullInputStream();
+    StallGuard guard = new StallGuard(idleTimeout, net);
     TeeInputStream tee =
-        new TeeInputStream(net, sink, progress, have, () -> probe.reached("chunk"));
+        new TeeInputStream(net, sink, progress, have, () -> probe.reached("chunk"), guard);
     InputStream all = new java.io.SequenceInputStream(prefix, tee);
     boolean reused = have > 0;
     long start = have;
@@ -497,6 +509,7 @@ public final class Installer {
 
       @Override
       public void close() throws IOException {
+        guard.close();
         try {
           sink.close();
         } finally {

@@ -14,6 +14,7 @@ final class TeeInputStream extends FilterInputStream {
   private final FileChannel sink;
   private final DownloadProgress progress;
   private final Runnable perChunk;
+  private final StallGuard guard;
   private long done;
   private long lastChunk;
 
@@ -25,14 +26,17 @@ final class TeeInputStream extends FilterInputStream {
    * @param sink where read bytes are appended, or null
    * @param startAt bytes already done before this stream (for progress)
    * @param perChunk called about every 256 KiB
+   * @param guard ends reads that stall, or null
    */
   TeeInputStream(
       InputStream in,
       FileChannel sink,
       DownloadProgress progress,
       long startAt,
-      Runnable perChunk) {
+      Runnable perChunk,
+      StallGuard guard) {
     super(in);
+    this.guard = guard;
     this.sink = sink;
     this.progress = progress;
     this.done = startAt;
@@ -50,11 +54,21 @@ final class TeeInputStream extends FilterInputStream {
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
     int n;
+    if (guard != null) {
+      guard.enter();
+    }
     try {
       n = in.read(b, off, len);
     } catch (IOException e) {
+      if (guard != null && guard.exit(false)) {
+        throw new DownloadInterruptedException(
+            "no data arrived for " + guard.timeoutSeconds() + "s after " + done + " bytes", e);
+      }
       throw new DownloadInterruptedException(
           "the download broke off after " + done + " bytes: " + e.getMessage(), e);
+    }
+    if (guard != null) {
+      guard.exit(n > 0);
     }
     if (n > 0) {
       if (sink != null) {

@@ -23,6 +23,10 @@ public final class MirrorServer implements AutoCloseable {
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger cutsLeft = new AtomicInteger();
   private volatile long cutAfter = -1;
+  private final AtomicInteger stallsLeft = new AtomicInteger();
+  private volatile long stallAfter = -1;
+  private final java.util.concurrent.CountDownLatch released =
+      new java.util.concurrent.CountDownLatch(1);
 
   public MirrorServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -55,6 +59,12 @@ public final class MirrorServer implements AutoCloseable {
     cutsLeft.set(times);
   }
 
+  /** The next {@code times} responses send {@code bytes} body bytes, then nothing until close. */
+  public void stallAfter(long bytes, int times) {
+    stallAfter = bytes;
+    stallsLeft.set(times);
+  }
+
   private void handle(HttpExchange ex) throws IOException {
     String path = ex.getRequestURI().getPath();
     String range = ex.getRequestHeaders().getFirst("Range");
@@ -82,6 +92,17 @@ public final class MirrorServer implements AutoCloseable {
       ex.sendResponseHeaders(200, data.length);
     }
     OutputStream body = ex.getResponseBody();
+    long stall = stallAfter;
+    if (stall >= 0 && stallsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      body.write(data, from, (int) Math.min(stall, data.length - from));
+      body.flush();
+      try {
+        released.await(); // hold the connection open, sending nothing
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IOException("test stalled the connection");
+    }
     long cut = cutAfter;
     if (cut >= 0 && cutsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       body.write(data, from, (int) Math.min(cut, data.length - from));
@@ -96,6 +117,7 @@ public final class MirrorServer implements AutoCloseable {
 
   @Override
   public void close() {
+    released.countDown();
     server.stop(0);
   }
 }

@@ -151,6 +151,22 @@ class InstallerTest {
   }
 
   @Test
+  void aStalledDownloadIsAbandonedAfterTheIdleTimeoutAndResumesLater() throws IOException {
+    server.stallAfter(200_000, 1);
+    Installer stalling = installer().idleTimeout(java.time.Duration.ofMillis(300));
+    assertThatThrownBy(() -> stalling.install(V, remote()))
+        .isInstanceOfSatisfying(
+            GovernException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NETWORK))
+        .hasMessageContaining("no data arrived for 0s after");
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    long kept = Files.size(store.home().downloads().resolve(FILE + ".partial"));
+    assertThat(kept).isPositive();
+    installer().install(V, remote());
+    assertThat(server.requests()).last().isEqualTo("GET /" + FILE + " bytes=" + kept + "-");
+    assertThat(store.installed()).containsExactly(V);
+  }
+
+  @Test
   void aCorruptPartialDownloadIsNeverTrustedTheDownloadRestarts() throws IOException {
     Files.createDirectories(store.home().downloads());
     byte[] junk = new byte[1000];
@@ -225,7 +241,8 @@ class InstallerTest {
 
   @Test
   void aFailureAtAnyStepLeavesOnlyCompleteToolchains() throws IOException {
-    // make every reachable step throw in turn, in process (the SIGKILL variant is InstallerKillIT)
+    // make every reachable step throw in turn, in process (the SIGKILL variant is
+    // InstallerKillTest)
     int steps = countSteps();
     assertThat(steps).isGreaterThan(10);
     for (int n = 1; n <= steps; n++) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Installers in their own JVMs: killed with SIGKILL at many steps, and racing each other. */
 @Tag("slow")
-class InstallerKillIT {
+class InstallerKillTest {
   private static final GoVersion V = GoVersion.parse("go1.22.4");
   private static final String FILE = "go1.22.4.linux-amd64.tar.gz";
 
