@@ -265,12 +265,4 @@ class InspectCommandTest {
         .startsWith(expected("timeonly-windows-amd64.exe", f.toString()))
         .endsWith("\tbuildid\t" + id + "\n");
   }
-
-  @Test
-  void goModArgumentIsHandedToTheGoModHook() throws IOException {
-    Path mod = Files.writeString(work.resolve("go.mod"), "module example.com/m\n");
-    CliRunner.Result r = govern().run("inspect", mod.toString());
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).startsWith("govern: error: go.mod inspection is not available yet");
-  }
 }

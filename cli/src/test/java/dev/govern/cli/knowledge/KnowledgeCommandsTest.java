@@ -136,14 +136,6 @@ class KnowledgeCommandsTest {
   }
 
   @Test
-  void vulnsOfABinaryIsNotWiredYet() {
-    String binary = shared.resolve("fixtures/moddep-linux-amd64").toString();
-    CliRunner.Result r = govern.run("vulns", binary, "--vulndb", osv);
-    assertThat(r.exitCode()).isEqualTo(3);
-    assertThat(r.err()).contains("reading Go binaries is not available");
-  }
-
-  @Test
   void vulnsOfSomethingElseIsAUsageError() {
     CliRunner.Result r = govern.run("vulns", "not-a-version", "--vulndb", osv);
     assertThat(r.exitCode()).isEqualTo(2);
