@@ -200,20 +200,16 @@ public final class GateCommand extends BaseCommand {
     try (GoBinary bin = GoBinary.open(file, file.toString())) {
       info = bin.buildInfo();
     }
-    String word = info.goVersion().strip().split("\\s+")[0];
-    GoVersion v;
-    try {
-      v = GoVersion.parse(word);
-    } catch (GovernException e) {
-      throw GovernException.precondition(
-          file + ": built with \"" + info.goVersion() + "\", not a Go release", null);
-    }
+    GoVersion v =
+        info.goRelease()
+            .orElseThrow(
+                () ->
+                    GovernException.precondition(
+                        file + ": built with \"" + info.goVersion() + "\", not a Go release",
+                        null));
     List<BinaryFacts.ModuleRef> mods = new ArrayList<>();
     for (ModuleInfo d : info.deps()) {
-      ModuleInfo eff =
-          d.replacedBy()
-              .filter(r -> !r.version().isEmpty() && !r.version().equals("(devel)"))
-              .orElse(d);
+      ModuleInfo eff = d.effective();
       mods.add(new BinaryFacts.ModuleRef(eff.path(), eff.version()));
     }
     return new BinaryFacts(file, v, mods);

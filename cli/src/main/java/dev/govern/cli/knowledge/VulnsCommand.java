@@ -158,20 +158,16 @@ public final class VulnsCommand extends BaseCommand {
   ScanTarget binaryTarget(Path file) {
     try (GoBinary bin = GoBinary.open(file, file.toString())) {
       BuildInfo info = bin.buildInfo();
-      String word = info.goVersion().strip().split("\\s+")[0];
-      GoVersion go;
-      try {
-        go = GoVersion.parse(word);
-      } catch (GovernException e) {
-        throw GovernException.precondition(
-            file + ": built with \"" + info.goVersion() + "\", not a Go release", null);
-      }
+      GoVersion go =
+          info.goRelease()
+              .orElseThrow(
+                  () ->
+                      GovernException.precondition(
+                          file + ": built with \"" + info.goVersion() + "\", not a Go release",
+                          null));
       List<GoModFacts.Requirement> deps = new ArrayList<>();
       for (ModuleInfo d : info.deps()) {
-        ModuleInfo eff =
-            d.replacedBy()
-                .filter(r -> !r.version().isEmpty() && !r.version().equals("(devel)"))
-                .orElse(d);
+        ModuleInfo eff = d.effective();
         deps.add(new GoModFacts.Requirement(eff.path(), eff.version(), false));
       }
       LinkedFunctions functions =

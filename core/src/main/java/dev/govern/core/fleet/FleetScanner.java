@@ -312,13 +312,7 @@ public final class FleetScanner {
         b = new Builder(module.isEmpty() ? name : module + " (" + name + ")", fb.file(), null);
         services.put(fb.file() + "|" + fb.pathInImage(), b);
       }
-      String word = fb.info().goVersion().strip().split("\\s+")[0];
-      Optional<GoVersion> v;
-      try {
-        v = Optional.of(GoVersion.parse(word));
-      } catch (GovernException e) {
-        v = Optional.empty();
-      }
+      Optional<GoVersion> v = fb.info().goRelease();
       EvidenceKind kind = fb.image() != null ? EvidenceKind.IMAGE : EvidenceKind.BINARY;
       String text =
           fb.info().goVersion()
@@ -385,10 +379,7 @@ public final class FleetScanner {
     if (!b.binaries.isEmpty()) {
       for (BuildInfo info : b.binaries) {
         for (ModuleInfo d : info.deps()) {
-          ModuleInfo eff =
-              d.replacedBy()
-                  .filter(r -> !r.version().isEmpty() && !r.version().equals("(devel)"))
-                  .orElse(d);
+          ModuleInfo eff = d.effective();
           moduleAdvisories.addAll(vulns.module(eff.path(), eff.version()));
         }
       }

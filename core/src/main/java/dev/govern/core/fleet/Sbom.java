@@ -92,7 +92,8 @@ public final class Sbom {
 
     List<Component> components = new ArrayList<>();
     Dependency root = new Dependency(app.getBomRef());
-    stdlib(info.goVersion())
+    info.goRelease()
+        .map(Sbom::stdlib)
         .ifPresent(
             std -> {
               components.add(std);
@@ -100,17 +101,9 @@ public final class Sbom {
             });
     for (ModuleInfo dep : info.deps()) {
       Component c = module(dep);
-      if (components.stream().noneMatch(x -> x.getBomRef().equals(c.getBomRef()))) {
-        components.add(c);
-        root.addDependency(new Dependency(c.getBomRef()));
-      }
+      addOnce(components, root, c);
     }
-    bom.setComponents(components);
-    List<Dependency> deps = new ArrayList<>();
-    deps.add(root);
-    components.forEach(c -> deps.add(new Dependency(c.getBomRef())));
-    bom.setDependencies(deps);
-    return bom;
+    return finish(bom, root, components);
   }
 
   /**
@@ -142,7 +135,7 @@ public final class Sbom {
     List<Component> components = new ArrayList<>();
     Dependency root = new Dependency(app.getBomRef());
     mod.toolchainVersion()
-        .flatMap(v -> stdlib(v.toString()))
+        .map(Sbom::stdlib)
         .ifPresent(
             std -> {
               components.add(std);
@@ -165,11 +158,21 @@ public final class Sbom {
         cp.add(property("govern:replaces", r.path() + "@" + r.version()));
       }
       c.setProperties(cp);
-      if (components.stream().noneMatch(x -> x.getBomRef().equals(c.getBomRef()))) {
-        components.add(c);
-        root.addDependency(new Dependency(c.getBomRef()));
-      }
+      addOnce(components, root, c);
     }
+    return finish(bom, root, components);
+  }
+
+  /** Adds {@code c} (unless a component with its reference is there) as a dependency of root. */
+  private static void addOnce(List<Component> components, Dependency root, Component c) {
+    if (components.stream().noneMatch(x -> x.getBomRef().equals(c.getBomRef()))) {
+      components.add(c);
+      root.addDependency(new Dependency(c.getBomRef()));
+    }
+  }
+
+  /** The components and the dependency graph: the application depends on every component. */
+  private static Bom finish(Bom bom, Dependency root, List<Component> components) {
     bom.setComponents(components);
     List<Dependency> deps = new ArrayList<>();
     deps.add(root);
@@ -204,25 +207,23 @@ public final class Sbom {
     }
   }
 
-  private static Optional<Component> stdlib(String goVersion) {
-    String word = goVersion.strip().split("\\s+")[0];
-    try {
-      GoVersion v = GoVersion.parse(word);
-      Component c = new Component();
-      c.setType(Component.Type.LIBRARY);
-      c.setName("stdlib");
-      c.setVersion(v.toString());
-      c.setPurl("pkg:golang/stdlib@" + v.toSemver());
-      c.setBomRef(c.getPurl());
-      c.setDescription("The Go standard library compiled into the binary");
-      return Optional.of(c);
-    } catch (GovernException notARelease) {
-      return Optional.empty(); // a devel toolchain: no standard-library version to name
-    }
+  /**
+   * The standard library compiled with {@code v}: one component, {@code
+   * pkg:golang/stdlib@<semver>}.
+   */
+  private static Component stdlib(GoVersion v) {
+    Component c = new Component();
+    c.setType(Component.Type.LIBRARY);
+    c.setName("stdlib");
+    c.setVersion(v.toString());
+    c.setPurl("pkg:golang/stdlib@" + v.toSemver());
+    c.setBomRef(c.getPurl());
+    c.setDescription("The Go standard library");
+    return c;
   }
 
   private static Component module(ModuleInfo dep) {
-    ModuleInfo effective = dep.replacedBy().filter(r -> !isDirectory(r)).orElse(dep);
+    ModuleInfo effective = dep.effective();
     Component c = new Component();
     c.setType(Component.Type.LIBRARY);
     c.setName(effective.path());
@@ -240,7 +241,7 @@ public final class Sbom {
                   property(
                       "govern:replaces",
                       dep.path() + (dep.version().isEmpty() ? "" : "@" + dep.version())));
-              if (isDirectory(r)) {
+              if (GoModParser.isDirectoryPath(r.path())) {
                 props.add(property("govern:replaced-by-directory", r.path()));
               }
             });
@@ -248,18 +249,6 @@ public final class Sbom {
       c.setProperties(props);
     }
     return c;
-  }
-
-  /**
-   * A replacement by a local directory ({@code => ../stubs/greet}): module paths never start so.
-   */
-  private static boolean isDirectory(ModuleInfo replacement) {
-    String p = replacement.path();
-    return p.startsWith("./")
-        || p.startsWith("../")
-        || p.startsWith("/")
-        || p.equals(".")
-        || p.equals("..");
   }
 
   /** {@code pkg:golang/<path>@<version>}: path segments percent-encoded, slashes kept. */

@@ -1,5 +1,7 @@
 package dev.govern.core.artifact.binary;
 
+import dev.govern.core.GovernException;
+import dev.govern.core.version.GoVersion;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +32,19 @@ public record BuildInfo(
 
   public Optional<ModuleInfo> mainModule() {
     return Optional.ofNullable(main);
+  }
+
+  /**
+   * The Go release that built the binary: {@code go1.22.4 X:boringcrypto} gives go1.22.4; empty for
+   * a development toolchain ({@code devel go1.23-abc}).
+   */
+  public Optional<GoVersion> goRelease() {
+    String word = goVersion.strip().split("\\s+")[0];
+    try {
+      return Optional.of(GoVersion.parse(word));
+    } catch (GovernException e) {
+      return Optional.empty();
+    }
   }
 
   /** The value of the first setting named {@code key}. */

@@ -1,5 +1,6 @@
 package dev.govern.core.artifact.binary;
 
+import dev.govern.core.artifact.gomod.GoModParser;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,6 +25,17 @@ public record ModuleInfo(String path, String version, String sum, ModuleInfo rep
 
   public Optional<ModuleInfo> replacedBy() {
     return Optional.ofNullable(replacement);
+  }
+
+  /**
+   * The module whose code is linked: the replacement when it is another module version, else this
+   * one (a replacement by a local directory has no published version to name).
+   */
+  public ModuleInfo effective() {
+    if (replacement == null || GoModParser.isDirectoryPath(replacement.path())) {
+      return this;
+    }
+    return replacement;
   }
 
   ModuleInfo withReplacement(ModuleInfo r) {
