@@ -6,6 +6,7 @@ import dev.govern.cli.support.CommandGroup;
 import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.cli.support.JsonOutput;
 import dev.govern.cli.support.KnowledgeOptions;
+import dev.govern.cli.support.PolicyOptions;
 import dev.govern.core.GovernException;
 import dev.govern.core.facts.HistoryReleaseFacts;
 import dev.govern.core.fleet.ClassRules;
@@ -13,9 +14,6 @@ import dev.govern.core.fleet.FleetScanner;
 import dev.govern.core.fleet.Inventory;
 import dev.govern.core.fleet.RiskClass;
 import dev.govern.core.fleet.ScanStore;
-import dev.govern.core.governance.GovernanceFile;
-import dev.govern.core.governance.GovernanceLocator;
-import dev.govern.core.governance.PolicyReader;
 import dev.govern.core.governance.policy.Policy;
 import dev.govern.core.io.AtomicFiles;
 import java.io.IOException;
@@ -25,11 +23,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,18 +43,6 @@ public final class ScanCommand extends BaseCommand {
       arity = "0..*",
       description = "Folders, binaries or image tarballs (default: here).")
   List<Path> paths = new ArrayList<>();
-
-  @Option(
-      names = {"--policy", "--governance"},
-      paramLabel = "FILE",
-      description = "The governance file with policy and classes.")
-  String policyFile;
-
-  @Option(
-      names = "--env",
-      paramLabel = "ENV",
-      description = "Apply this environment's policy overrides.")
-  String env;
 
   @Option(
       names = "--format",
@@ -93,13 +77,9 @@ public final class ScanCommand extends BaseCommand {
       description = "Reader threads (default: one per processor).")
   Integer threads;
 
-  @Option(
-      names = "--as-of",
-      paramLabel = "DATE",
-      description = "Judge support as of this day (default: today).")
-  LocalDate asOf;
-
   @Mixin KnowledgeOptions knowledge;
+
+  @Mixin PolicyOptions rules;
 
   @Override
   protected int run() throws IOException {
@@ -120,16 +100,10 @@ public final class ScanCommand extends BaseCommand {
             };
     List<Path> roots =
         paths.isEmpty() ? List.of(cwd()) : paths.stream().map(p -> cwd().resolve(p)).toList();
-    LocalDate day = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
-
-    Optional<Path> govFile = GovernanceLocator.locate(policyFile, settings(), roots.get(0));
-    Policy policy = Policy.empty();
-    ClassRules classes = ClassRules.defaults();
-    if (govFile.isPresent()) {
-      GovernanceFile gov = GovernanceFile.load(govFile.get());
-      policy = PolicyReader.policy(gov);
-      classes = PolicyReader.classes(gov);
-    }
+    LocalDate day = rules.day();
+    PolicyOptions.Rules r = rules.load(settings(), roots.get(0), m -> {});
+    Policy policy = r.policy();
+    ClassRules classes = r.classes();
     Path scratch = Files.createTempDirectory("govern-scan");
     Inventory inv;
     try {
@@ -137,7 +111,7 @@ public final class ScanCommand extends BaseCommand {
           new FleetScanner(
               new HistoryReleaseFacts(KnowledgeSources.releases(), day),
               KnowledgeSources.vulnFacts(settings(), knowledge, this::warn),
-              policy.forEnvironment(env).effective(),
+              policy.forEnvironment(rules.env).effective(),
               classes,
               day,
               threads != null ? threads : Runtime.getRuntime().availableProcessors(),

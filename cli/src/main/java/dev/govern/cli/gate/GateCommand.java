@@ -6,6 +6,7 @@ import dev.govern.cli.support.CommandGroup;
 import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.cli.support.JsonOutput;
 import dev.govern.cli.support.KnowledgeOptions;
+import dev.govern.cli.support.PolicyOptions;
 import dev.govern.cli.support.VersionProvider;
 import dev.govern.core.GovernException;
 import dev.govern.core.artifact.binary.BuildInfo;
@@ -18,9 +19,6 @@ import dev.govern.core.facts.HistoryReleaseFacts;
 import dev.govern.core.gate.BinaryFacts;
 import dev.govern.core.gate.Gate;
 import dev.govern.core.gate.GateReport;
-import dev.govern.core.governance.GovernanceFile;
-import dev.govern.core.governance.GovernanceLocator;
-import dev.govern.core.governance.PolicyReader;
 import dev.govern.core.governance.policy.Policy;
 import dev.govern.core.toolchain.Resolution;
 import dev.govern.core.toolchain.Resolver;
@@ -29,7 +27,6 @@ import dev.govern.core.version.GoVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,19 +54,6 @@ public final class GateCommand extends BaseCommand {
   Path dir;
 
   @Option(
-      names = {"--policy", "--governance"},
-      paramLabel = "FILE",
-      description =
-          "The governance file (default: GOVERN_GOVERNANCE, else the nearest govern.yaml walking up).")
-  String policyFile;
-
-  @Option(
-      names = "--env",
-      paramLabel = "ENV",
-      description = "Apply this environment's policy overrides.")
-  String env;
-
-  @Option(
       names = "--binary",
       paramLabel = "BIN",
       description = "A built binary of this repository (repeatable): the truth about shipped code.")
@@ -89,13 +73,9 @@ public final class GateCommand extends BaseCommand {
       description = "fail (default) or warn: warnings fail the gate too.")
   String failOn;
 
-  @Option(
-      names = "--as-of",
-      paramLabel = "DATE",
-      description = "Judge support and releases as of this day (default: today).")
-  LocalDate asOf;
-
   @Mixin KnowledgeOptions knowledge;
+
+  @Mixin PolicyOptions rules;
 
   @Override
   protected int run() {
@@ -114,8 +94,8 @@ public final class GateCommand extends BaseCommand {
     if (!Files.isDirectory(repo)) {
       throw GovernException.notFound("no such directory: " + repo, null);
     }
-    Policy policy = policy(repo);
-    LocalDate day = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
+    Policy policy = rules.load(settings(), repo, this::warn).policy();
+    LocalDate day = rules.day();
 
     List<VersionEvidence> evidence = new ArrayList<>(RepositoryEvidence.collect(repo));
     local(repo).ifPresent(evidence::add);
@@ -131,8 +111,8 @@ public final class GateCommand extends BaseCommand {
     GateReport report =
         gate.judge(
             repo,
-            env,
-            policy.forEnvironment(env).effective(),
+            rules.env,
+            policy.forEnvironment(rules.env).effective(),
             evidence,
             RepositoryEvidence.requirements(repo),
             built);
@@ -149,26 +129,6 @@ public final class GateCommand extends BaseCommand {
       default -> GateText.print(out(), report, failOnWarn, io().ansi());
     }
     return report.passed(failOnWarn) ? 0 : 4;
-  }
-
-  private Policy policy(Path repo) {
-    Optional<Path> file = GovernanceLocator.locate(policyFile, settings(), repo);
-    if (file.isEmpty()) {
-      warn("no governance file found (govern.yaml): every rule applies as a warning");
-      return Policy.empty();
-    }
-    GovernanceFile gov = GovernanceFile.load(file.get());
-    Policy p = PolicyReader.policy(gov);
-    PolicyReader.classes(gov); // the whole file must be valid, not only the part the gate uses
-    if (env != null && !p.environments().containsKey(env) && gov.environment(env).isEmpty()) {
-      throw GovernException.usage(
-          "environment \""
-              + env
-              + "\" is not in "
-              + file.get()
-              + " (neither environments: nor policy.environments:)");
-    }
-    return p;
   }
 
   /** The toolchain govern runs here when machine state (not the repository) decides it. */
