@@ -3,6 +3,7 @@ package dev.govern.cli;
 import dev.govern.cli.support.CliIo;
 import dev.govern.cli.support.ErrorReporter;
 import dev.govern.cli.support.GroupedCommandList;
+import dev.govern.cli.support.VersionProvider;
 import dev.govern.core.config.Settings;
 import java.util.Map;
 import picocli.CommandLine;
@@ -13,6 +14,12 @@ public final class GovernCli {
 
   /** Runs {@code args} with the given streams and settings; never calls System.exit. */
   public static int run(String[] args, CliIo io, Settings settings) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // the most frequent probe of a tool: answered without building the command model
+      io.out().println(new VersionProvider().getVersion()[0]);
+      io.out().flush();
+      return 0;
+    }
     GovernCommand root = new GovernCommand(io, settings);
     CommandLine cl = build(root, args);
     return cl.execute(args);
@@ -30,7 +37,7 @@ public final class GovernCli {
     Class<?> only = wanted == null || wanted.equals("completion") ? null : commands.get(wanted);
     if (only != null) {
       cl.addSubcommand(wanted, only);
-    } else {
+    } else if (!(wanted == null && versionOnly(args))) {
       commands.forEach(cl::addSubcommand);
     }
     CliIo io = root.io();
@@ -47,6 +54,16 @@ public final class GovernCli {
       exec.setStopAtPositional(true);
     }
     return cl;
+  }
+
+  /** {@code govern --version}: no subcommand needs modelling. */
+  private static boolean versionOnly(String[] args) {
+    for (String a : args) {
+      if (a.equals("--version") || a.equals("-V")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String firstWord(String[] args) {
