@@ -49,6 +49,7 @@ count=$(find "$out/tree" -type f | wc -l)
 echo "tree: $count files"
 hyperfine -N --warmup 1 --runs "${RUNS:-5}" --export-json "$out/scan.json" \
   -n "govern scan (whole tree)" "$java -XX:+UseSerialGC -jar $jar scan $out/tree --offline --vulndb $shared/data/vulndb/osv --format json --out $out/report.json" \
+  -n "govern scan (binaries only)" "$java -XX:+UseSerialGC -jar $jar scan $out/bins --offline --vulndb $shared/data/vulndb/osv --format json --out $out/report-bins.json" \
   -n "go version -m (binaries only)" "$go version -m $out/bins" \
   -n "govern inspect (binaries only)" "$java -XX:+UseSerialGC -jar $jar inspect $out/bins"
 

@@ -17,6 +17,8 @@ public final class ConditionFinder {
   private final VulnFacts vulns;
   private final EffectivePolicy policy;
   private final LocalDate asOf;
+  private final java.util.Map<GoVersion, Set<Condition>> byVersion =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public ConditionFinder(
       ReleaseFacts releases, VulnFacts vulns, EffectivePolicy policy, LocalDate asOf) {
@@ -36,7 +38,13 @@ public final class ConditionFinder {
       out.add(Condition.UNKNOWN_VERSION);
       return out;
     }
-    GoVersion v = version.get();
+    out.addAll(byVersion.computeIfAbsent(version.get(), this::ofVersion));
+    return out;
+  }
+
+  /** The conditions that depend on the Go version alone (the same for every service on it). */
+  private Set<Condition> ofVersion(GoVersion v) {
+    Set<Condition> out = EnumSet.noneOf(Condition.class);
     if (!releases.supported(v, asOf)) {
       out.add(Condition.UNSUPPORTED);
     }

@@ -61,6 +61,7 @@ public final class FleetScanner {
   private final int threads;
   private final Path scratch;
   private final Clock clock;
+  private final ConditionFinder conditions;
 
   public FleetScanner(
       ReleaseFacts releases,
@@ -79,6 +80,7 @@ public final class FleetScanner {
     this.threads = Math.max(1, threads);
     this.scratch = scratch;
     this.clock = clock;
+    this.conditions = new ConditionFinder(releases, this.vulns, policy, asOf);
   }
 
   /** Progress: files seen so far and Go binaries found so far. */
@@ -396,8 +398,8 @@ public final class FleetScanner {
     }
     List<String> stdlib = effective.map(v -> ids(vulns.stdlib(v))).orElse(List.of());
     List<String> toolchain = effective.map(v -> ids(vulns.toolchain(v))).orElse(List.of());
-    ConditionFinder finder = new ConditionFinder(releases, vulns, policy, asOf);
-    ClassRules.Verdict verdict = classes.classify(finder.conditions(effective, moduleAdvisories));
+    ClassRules.Verdict verdict =
+        classes.classify(conditions.conditions(effective, moduleAdvisories));
     return new Service(
         b.name,
         b.root,

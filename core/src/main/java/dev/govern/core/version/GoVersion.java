@@ -1,7 +1,6 @@
 package dev.govern.core.version;
 
 import dev.govern.core.GovernException;
-import java.util.Comparator;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,14 +68,6 @@ public record GoVersion(int major, int minor, int patch, Kind kind, int pre, Str
           "v?(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})"
               + "(?:-(0|(?:alpha|beta|rc)(?:\\.(0|[1-9]\\d{0,8}))?))?(?:\\+([0-9A-Za-z][0-9A-Za-z.\\-]*))?");
   private static final Pattern SUFFIX = Pattern.compile("[0-9A-Za-z][0-9A-Za-z.\\-]*");
-
-  private static final Comparator<GoVersion> ORDER =
-      Comparator.comparingInt(GoVersion::major)
-          .thenComparingInt(GoVersion::minor)
-          .thenComparingInt(GoVersion::patch)
-          .thenComparing(GoVersion::kind)
-          .thenComparingInt(GoVersion::pre)
-          .thenComparing(GoVersion::suffix);
 
   public GoVersion {
     Objects.requireNonNull(kind, "kind");
@@ -261,9 +252,23 @@ public record GoVersion(int major, int minor, int patch, Kind kind, int pre, Str
     return b.toString();
   }
 
+  /** Major, minor, patch (absent first), kind, prerelease number, then suffix (ties only). */
   @Override
   public int compareTo(GoVersion o) {
-    return ORDER.compare(this, o);
+    int c = Integer.compare(major, o.major);
+    if (c == 0) {
+      c = Integer.compare(minor, o.minor);
+    }
+    if (c == 0) {
+      c = Integer.compare(patch, o.patch);
+    }
+    if (c == 0) {
+      c = kind.compareTo(o.kind);
+    }
+    if (c == 0) {
+      c = Integer.compare(pre, o.pre);
+    }
+    return c != 0 ? c : suffix.compareTo(o.suffix);
   }
 
   /** Go's comparison, ignoring suffixes: {@code 0} for go1.22.4 and go1.22.4-custom. */
