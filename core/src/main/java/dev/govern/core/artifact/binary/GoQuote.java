@@ -1,5 +1,7 @@
 package dev.govern.core.artifact.binary;
 
+import dev.govern.core.artifact.gomod.GoRunes;
+
 /**
  * Go's {@code strconv.Quote}, {@code Unquote} and {@code QuotedPrefix} over Java strings (a Go
  * string's bytes decoded as UTF-8), as the build-info text and the build-ID marker use them.
@@ -43,37 +45,9 @@ public final class GoQuote {
     return b.append('"').toString();
   }
 
-  /** Go's {@code unicode.IsPrint}: letters, marks, numbers, punctuation, symbols and U+0020. */
+  /** Go's {@code unicode.IsPrint} (one definition, shared with the go.mod lexer). */
   static boolean isPrint(int r) {
-    if (r < 0x80) {
-      return r >= 0x20 && r < 0x7f;
-    }
-    return switch (Character.getType(r)) {
-      case Character.UPPERCASE_LETTER,
-          Character.LOWERCASE_LETTER,
-          Character.TITLECASE_LETTER,
-          Character.MODIFIER_LETTER,
-          Character.OTHER_LETTER,
-          Character.NON_SPACING_MARK,
-          Character.ENCLOSING_MARK,
-          Character.COMBINING_SPACING_MARK,
-          Character.DECIMAL_DIGIT_NUMBER,
-          Character.LETTER_NUMBER,
-          Character.OTHER_NUMBER,
-          Character.CONNECTOR_PUNCTUATION,
-          Character.DASH_PUNCTUATION,
-          Character.START_PUNCTUATION,
-          Character.END_PUNCTUATION,
-          Character.INITIAL_QUOTE_PUNCTUATION,
-          Character.FINAL_QUOTE_PUNCTUATION,
-          Character.OTHER_PUNCTUATION,
-          Character.MATH_SYMBOL,
-          Character.CURRENCY_SYMBOL,
-          Character.MODIFIER_SYMBOL,
-          Character.OTHER_SYMBOL ->
-          true;
-      default -> false;
-    };
+    return GoRunes.isPrint(r);
   }
 
   /**

@@ -5,7 +5,7 @@ package dev.govern.core.artifact.gomod;
  * packages define them, so that columns, token boundaries and trimming agree with Go's parser. An
  * invalid byte decodes to U+FFFD with width 1, as in Go.
  */
-final class GoRunes {
+public final class GoRunes {
   static final int RUNE_ERROR = 0xFFFD;
 
   private GoRunes() {}
@@ -125,7 +125,7 @@ final class GoRunes {
   /**
    * Go's {@code unicode.IsPrint}: letters, marks, numbers, punctuation, symbols and ASCII space.
    */
-  static boolean isPrint(int r) {
+  public static boolean isPrint(int r) {
     if (r < 0x80) {
       return r >= 0x20 && r < 0x7F;
     }
