@@ -1,6 +1,5 @@
 package dev.govern.core.toolchain;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -8,7 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Computes the SHA-256 of everything read through it (skips read through, so none is missed). */
-final class Sha256InputStream extends FilterInputStream {
+final class Sha256InputStream extends ReadThroughInputStream {
   private final MessageDigest digest;
   private long count;
 
@@ -39,25 +38,6 @@ final class Sha256InputStream extends FilterInputStream {
       count += n;
     }
     return n;
-  }
-
-  @Override
-  public long skip(long n) throws IOException {
-    byte[] buf = new byte[8192];
-    long left = n;
-    while (left > 0) {
-      int r = read(buf, 0, (int) Math.min(buf.length, left));
-      if (r < 0) {
-        break;
-      }
-      left -= r;
-    }
-    return n - left;
-  }
-
-  @Override
-  public boolean markSupported() {
-    return false;
   }
 
   /** Reads whatever is left, so the hash covers the whole stream. */

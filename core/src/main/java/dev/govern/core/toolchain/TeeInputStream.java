@@ -1,6 +1,5 @@
 package dev.govern.core.toolchain;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -10,7 +9,7 @@ import java.nio.channels.FileChannel;
  * Passes a download through while appending every byte read to a file (so an interrupted download
  * can resume) and reporting progress. Reading is the only way bytes reach the file.
  */
-final class TeeInputStream extends FilterInputStream {
+final class TeeInputStream extends ReadThroughInputStream {
   private final FileChannel sink;
   private final DownloadProgress progress;
   private final Runnable perChunk;
@@ -85,25 +84,5 @@ final class TeeInputStream extends FilterInputStream {
       }
     }
     return n;
-  }
-
-  @Override
-  public long skip(long n) throws IOException {
-    // skipping would leave holes in the copy and the checksum: read through instead
-    byte[] buf = new byte[8192];
-    long left = n;
-    while (left > 0) {
-      int r = read(buf, 0, (int) Math.min(buf.length, left));
-      if (r < 0) {
-        break;
-      }
-      left -= r;
-    }
-    return n - left;
-  }
-
-  @Override
-  public boolean markSupported() {
-    return false;
   }
 }
