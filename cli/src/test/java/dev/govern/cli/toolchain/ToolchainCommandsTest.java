@@ -179,4 +179,19 @@ class ToolchainCommandsTest {
     assertThat(help.substring(help.indexOf("Toolchains:")))
         .contains("install", "list-remote", "uninstall", "prune");
   }
+
+  @Test
+  void installAndUninstallAreRecordedInTheLedgerAndKeepTheShimsCurrent() throws Exception {
+    CliRunner g = govern.env("GOVERN_OPERATOR", "sre@prod");
+    assertThat(g.run("install", "1.22.4").exitCode()).isZero();
+    assertThat(Files.exists(home().resolve("bin/go1.22.4"))).isTrue();
+    assertThat(Files.exists(home().resolve("bin/go"))).isTrue();
+    assertThat(g.run("uninstall", "1.22.4", "--reason", "superseded").exitCode()).isZero();
+    assertThat(Files.exists(home().resolve("bin/go1.22.4"))).isFalse();
+    JsonNode log = json.readTree(g.run("audit", "log", "--json").out());
+    String entries = log.toString();
+    assertThat(entries)
+        .contains("\"install\"", "\"uninstall\"", "sre@prod", "superseded", "go1.22.4");
+    assertThat(g.run("audit", "verify").exitCode()).isZero();
+  }
 }
