@@ -149,11 +149,10 @@ public final class VulnsCommand extends BaseCommand {
   /**
    * A Go binary as a scan target.
    *
-   * <p>TODO(lead): wire the artifact binary reader here: build a target with {@link
-   * ScanTarget#binary} from the build info (Go version, GOOS/GOARCH settings, every {@code dep}
-   * line, with the replacement's version when a dep is replaced) and the function table ({@link
-   * LinkedFunctions#of} of the pclntab names, or {@link LinkedFunctions#unknown()} when the binary
-   * has none). Findings then carry linked = yes / no / unknown.
+   * <p>The target is built from the build info (Go version, GOOS/GOARCH settings, every {@code dep}
+   * with the replacement in effect) and the function table ({@link LinkedFunctions#of} of the
+   * pclntab names, inlined ones included, or {@link LinkedFunctions#unknown()} when the binary has
+   * none). Findings then carry linked = yes / no / unknown.
    */
   ScanTarget binaryTarget(Path file) {
     try (GoBinary bin = GoBinary.open(file, file.toString())) {
