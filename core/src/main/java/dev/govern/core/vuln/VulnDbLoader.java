@@ -29,10 +29,12 @@ public final class VulnDbLoader {
 
   private final RemoteVulnDb remote;
   private final Clock clock;
+  private final VulnDbSnapshots snapshots;
 
   public VulnDbLoader(UrlFetcher fetcher, DocumentCache cache, Clock clock) {
     this.remote = new RemoteVulnDb(fetcher, cache);
     this.clock = clock;
+    this.snapshots = new VulnDbSnapshots(cache.dir().resolve("vulndb-snapshots"));
   }
 
   /**
@@ -44,9 +46,8 @@ public final class VulnDbLoader {
   public LoadedVulnDb load(String sourceText, boolean offline) {
     VulnDbSource source = VulnDbSource.of(sourceText);
     return switch (source.kind()) {
-      case LAYOUT_DIRECTORY, OSV_DIRECTORY ->
-          local(source, LocalVulnDbReader.readDirectory(source.path()));
-      case ZIP -> local(source, LocalVulnDbReader.readZip(source.path()));
+      case LAYOUT_DIRECTORY, OSV_DIRECTORY -> local(source, snapshots.directory(source.path()));
+      case ZIP -> local(source, snapshots.zip(source.path()));
       case REMOTE -> remote(source, offline);
     };
   }
@@ -88,7 +89,7 @@ public final class VulnDbLoader {
         warnings.add(staleWarning(source, use, now, "cannot refresh it: " + e.getMessage()));
       }
     }
-    VulnDatabase db = LocalVulnDbReader.readZip(use.file());
+    VulnDatabase db = snapshots.zip(use.file());
     if (db.modified().isEmpty() && use.modified().isPresent()) {
       db = VulnDatabase.of(db.entries(), use.modified());
     }
