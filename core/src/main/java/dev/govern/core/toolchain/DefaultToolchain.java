@@ -1,14 +1,8 @@
 package dev.govern.core.toolchain;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.govern.core.GovernException;
 import dev.govern.core.config.GovernHome;
 import dev.govern.core.version.GoVersion;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -17,37 +11,19 @@ import java.util.Optional;
  * file is written by {@code govern use --default}.
  */
 public final class DefaultToolchain {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private DefaultToolchain() {}
 
+  /** The global default from {@code state.json} (read by {@link StateFile}), as a version. */
   public static Optional<GoVersion> read(GovernHome home) {
-    Path state = home.state();
-    JsonNode doc;
-    try {
-      doc = JSON.readTree(Files.readAllBytes(state));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw GovernException.invalidInput("cannot read " + state + ": " + firstLine(e.getMessage()));
-    }
-    JsonNode d = doc == null ? null : doc.get("default");
-    if (d == null || d.isNull() || !d.isTextual() || d.asText().isBlank()) {
+    Optional<String> name = new StateFile(home).read().defaultName();
+    if (name.isEmpty() || name.get().isBlank()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(GoVersion.parse(d.asText()));
+      return Optional.of(GoVersion.parse(name.get()));
     } catch (GovernException e) {
       throw GovernException.invalidInput(
-          state + ": \"default\" is not a Go version: \"" + d.asText() + "\"");
+          home.state() + ": \"default\" is not a Go version: \"" + name.get() + "\"");
     }
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 }
