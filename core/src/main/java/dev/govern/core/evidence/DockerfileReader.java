@@ -59,7 +59,7 @@ public final class DockerfileReader {
         golangTag(image)
             .ifPresent(
                 tag -> {
-                  VersionText.Reading r = VersionText.read(tag);
+                  LooseVersion.Reading r = LooseVersion.read(tag);
                   out.add(
                       new VersionEvidence(
                           EvidenceKind.DOCKERFILE,

@@ -32,7 +32,7 @@ public final class PinFileReader {
         }
       }
       if (word != null) {
-        VersionText.Reading r = VersionText.read(word);
+        LooseVersion.Reading r = LooseVersion.read(word);
         return Optional.of(
             new VersionEvidence(
                 EvidenceKind.PIN, file, i + 1, word, r.version(), r.floating(), false));

@@ -80,7 +80,7 @@ public final class SetupGoReader {
   }
 
   private static VersionEvidence evidence(Path file, int line, String word) {
-    VersionText.Reading r = VersionText.read(word);
+    LooseVersion.Reading r = LooseVersion.read(word);
     return new VersionEvidence(EvidenceKind.CI, file, line, word, r.version(), r.floating(), false);
   }
 

@@ -11,12 +11,12 @@ import java.util.regex.Pattern;
  * 1.22.4}, {@code go1.22.4}, {@code 1.22}, {@code 1.22.x}, {@code ^1.22}, {@code >=1.21}, {@code
  * stable}.
  */
-final class VersionText {
+final class LooseVersion {
   private static final Pattern LEADING =
       Pattern.compile(
           "^[v^~>=]*\\s*(?:go)?(\\d+\\.\\d+(?:\\.\\d+|(?:alpha|beta|rc)\\d+)?)(\\.x|\\.\\*)?");
 
-  private VersionText() {}
+  private LooseVersion() {}
 
   /** What a version word means. */
   record Reading(Optional<GoVersion> version, boolean floating) {}
