@@ -37,7 +37,7 @@ public final class GovernCli {
     Class<?> only = wanted == null || wanted.equals("completion") ? null : commands.get(wanted);
     if (only != null) {
       cl.addSubcommand(wanted, only);
-    } else if (!(wanted == null && versionOnly(args))) {
+    } else {
       commands.forEach(cl::addSubcommand);
     }
     CliIo io = root.io();
@@ -54,16 +54,6 @@ public final class GovernCli {
       exec.setStopAtPositional(true);
     }
     return cl;
-  }
-
-  /** {@code govern --version}: no subcommand needs modelling. */
-  private static boolean versionOnly(String[] args) {
-    for (String a : args) {
-      if (a.equals("--version") || a.equals("-V")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String firstWord(String[] args) {

@@ -97,7 +97,8 @@ public final class GateCommand extends BaseCommand {
     Policy policy = rules.load(settings(), repo, this::warn).policy();
     LocalDate day = rules.day();
 
-    List<VersionEvidence> evidence = new ArrayList<>(RepositoryEvidence.collect(repo));
+    RepositoryEvidence.Found found = RepositoryEvidence.scan(repo);
+    List<VersionEvidence> evidence = new ArrayList<>(found.evidence());
     local(repo).ifPresent(evidence::add);
     List<BinaryFacts> built = new ArrayList<>();
     for (Path b : binaries) {
@@ -114,7 +115,7 @@ public final class GateCommand extends BaseCommand {
             rules.env,
             policy.forEnvironment(rules.env).effective(),
             evidence,
-            RepositoryEvidence.requirements(repo),
+            found.requirements(),
             built);
     switch (fmt) {
       case "json" -> JsonOutput.print(out(), GateJson.of(report, failOnWarn));

@@ -10,6 +10,7 @@ import dev.govern.core.artifact.gomod.ToolchainDirective;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code go} and {@code toolchain} lines of a go.mod or go.work file as version evidence, read
@@ -18,34 +19,38 @@ import java.util.List;
 public final class GoModEvidence {
   private GoModEvidence() {}
 
-  /** The requirements of a go.mod as they take effect; none for go.work files. */
-  public static List<ModuleRequirement> requirements(Path file) {
+  /**
+   * What one go.mod or go.work file says, from a single parse.
+   *
+   * @param modulePath the module path (empty for go.work)
+   * @param evidence its {@code go} and {@code toolchain} lines
+   * @param requirements its requirements as they take effect after {@code replace} (none for
+   *     go.work)
+   */
+  public record Facts(
+      Optional<String> modulePath,
+      List<VersionEvidence> evidence,
+      List<ModuleRequirement> requirements) {}
+
+  /** Parses {@code file} once; a file that does not parse is an error naming its line. */
+  public static Facts of(Path file) {
     if (GoModParser.isWorkFileName(file)) {
-      return List.of();
+      GoWorkFile w = GoModParser.readWork(file);
+      return new Facts(Optional.empty(), lines(file, w.go(), w.toolchain()), List.of());
     }
     GoModFile m = GoModParser.read(file);
-    List<ModuleRequirement> out = new ArrayList<>();
+    List<ModuleRequirement> reqs = new ArrayList<>();
     for (Requirement r : m.require()) {
       ModuleRef eff = m.effective(r.path(), r.version());
-      out.add(
+      reqs.add(
           new ModuleRequirement(
               file, r.line(), eff.path(), eff.version() == null ? "" : eff.version()));
     }
-    return out;
+    return new Facts(m.modulePath(), lines(file, m.go(), m.toolchain()), List.copyOf(reqs));
   }
 
-  public static List<VersionEvidence> read(Path file) {
-    GoDirective go;
-    ToolchainDirective toolchain;
-    if (GoModParser.isWorkFileName(file)) {
-      GoWorkFile w = GoModParser.readWork(file);
-      go = w.go();
-      toolchain = w.toolchain();
-    } else {
-      GoModFile m = GoModParser.read(file);
-      go = m.go();
-      toolchain = m.toolchain();
-    }
+  private static List<VersionEvidence> lines(
+      Path file, GoDirective go, ToolchainDirective toolchain) {
     List<VersionEvidence> out = new ArrayList<>();
     if (go != null) {
       out.add(
@@ -63,6 +68,6 @@ public final class GoModEvidence {
               false,
               false));
     }
-    return out;
+    return List.copyOf(out);
   }
 }

@@ -27,24 +27,31 @@ public final class RepositoryEvidence {
 
   private RepositoryEvidence() {}
 
-  /** Evidence found under {@code repo}, in walk order (sorted by path within each folder). */
-  public static List<VersionEvidence> collect(Path repo) {
-    List<VersionEvidence> out = new ArrayList<>();
-    for (Path f : relevantFiles(repo)) {
-      out.addAll(read(f));
-    }
-    return out;
-  }
+  /**
+   * What a repository says: every version statement, in walk order, and the requirements of its
+   * go.mod files (each file read once).
+   */
+  public record Found(List<VersionEvidence> evidence, List<ModuleRequirement> requirements) {}
 
-  /** The module requirements of every go.mod under {@code repo}, as they take effect. */
-  public static List<ModuleRequirement> requirements(Path repo) {
-    List<ModuleRequirement> out = new ArrayList<>();
+  /** Walks {@code repo} once and reads every relevant file once. */
+  public static Found scan(Path repo) {
+    List<VersionEvidence> evidence = new ArrayList<>();
+    List<ModuleRequirement> requirements = new ArrayList<>();
     for (Path f : relevantFiles(repo)) {
-      if (f.getFileName().toString().equals("go.mod")) {
-        out.addAll(GoModEvidence.requirements(f));
+      if (isGoModOrWork(f)) {
+        GoModEvidence.Facts facts = GoModEvidence.of(f);
+        evidence.addAll(facts.evidence());
+        requirements.addAll(facts.requirements());
+      } else {
+        evidence.addAll(read(f));
       }
     }
-    return out;
+    return new Found(List.copyOf(evidence), List.copyOf(requirements));
+  }
+
+  private static boolean isGoModOrWork(Path f) {
+    String n = f.getFileName().toString();
+    return n.equals("go.mod") || n.equals("go.work");
   }
 
   /** The files that may say something about the Go version, sorted by path. */
@@ -97,8 +104,8 @@ public final class RepositoryEvidence {
   /** The evidence of one relevant file. */
   public static List<VersionEvidence> read(Path f) {
     String n = f.getFileName().toString();
-    if (n.equals("go.mod") || n.equals("go.work")) {
-      return GoModEvidence.read(f);
+    if (isGoModOrWork(f)) {
+      return GoModEvidence.of(f).evidence();
     }
     if (n.equals(".go-version") || n.equals(".tool-versions")) {
       return PinFileReader.read(f).map(List::of).orElse(List.of());

@@ -5,7 +5,6 @@ import dev.govern.core.artifact.binary.BuildInfo;
 import dev.govern.core.artifact.binary.GoBinary;
 import dev.govern.core.artifact.binary.ModuleInfo;
 import dev.govern.core.artifact.binary.NotAGoBinaryException;
-import dev.govern.core.artifact.gomod.GoModParser;
 import dev.govern.core.evidence.EffectiveVersion;
 import dev.govern.core.evidence.EvidenceKind;
 import dev.govern.core.evidence.GoModEvidence;
@@ -254,14 +253,13 @@ public final class FleetScanner {
   private static final class Builder {
     final String name;
     final Path root;
-    final Path goMod;
+    final List<ModuleRequirement> requirements = new ArrayList<>();
     final List<VersionEvidence> evidence = new ArrayList<>();
     final List<BuildInfo> binaries = new ArrayList<>();
 
-    Builder(String name, Path root, Path goMod) {
+    Builder(String name, Path root) {
       this.name = name;
       this.root = root;
-      this.goMod = goMod;
     }
   }
 
@@ -270,21 +268,26 @@ public final class FleetScanner {
     Map<String, Builder> byModule = new HashMap<>();
     for (Path root : f.moduleRoots) {
       Path goMod = root.resolve("go.mod");
-      String name;
+      String name = root.toString();
+      GoModEvidence.Facts facts = null;
       try {
-        name = GoModParser.read(goMod).modulePath().orElse(root.toString());
+        facts = GoModEvidence.of(goMod);
+        name = facts.modulePath().orElse(name);
       } catch (GovernException e) {
         f.problems.add(e.getMessage());
-        name = root.toString();
       }
-      Builder b = new Builder(name, root, goMod);
+      Builder b = new Builder(name, root);
+      if (facts != null) {
+        b.evidence.addAll(facts.evidence());
+        b.requirements.addAll(facts.requirements());
+      }
       byRoot.put(root, b);
       byModule.putIfAbsent(name, b);
     }
     for (Path file : f.evidenceFiles) {
       Builder b = owner(file, byRoot, f.repoRoots);
-      if (b == null) {
-        continue;
+      if (b == null || b.root.resolve("go.mod").equals(file)) {
+        continue; // a module's own go.mod was read when the module was named
       }
       try {
         b.evidence.addAll(RepositoryEvidence.read(file));
@@ -311,7 +314,7 @@ public final class FleetScanner {
             fb.image() != null
                 ? fb.image() + ":" + fb.pathInImage()
                 : fb.file().getFileName().toString();
-        b = new Builder(module.isEmpty() ? name : module + " (" + name + ")", fb.file(), null);
+        b = new Builder(module.isEmpty() ? name : module + " (" + name + ")", fb.file());
         services.put(fb.file() + "|" + fb.pathInImage(), b);
       }
       Optional<GoVersion> v = fb.info().goRelease();
@@ -385,15 +388,11 @@ public final class FleetScanner {
           moduleAdvisories.addAll(vulns.module(eff.path(), eff.version()));
         }
       }
-    } else if (b.goMod != null) {
-      try {
-        for (ModuleRequirement r : GoModEvidence.requirements(b.goMod)) {
-          if (!r.version().isEmpty()) {
-            moduleAdvisories.addAll(vulns.module(r.path(), r.version()));
-          }
+    } else {
+      for (ModuleRequirement r : b.requirements) {
+        if (!r.version().isEmpty()) {
+          moduleAdvisories.addAll(vulns.module(r.path(), r.version()));
         }
-      } catch (GovernException e) {
-        // reported when the module was named
       }
     }
     List<String> stdlib = effective.map(v -> ids(vulns.stdlib(v))).orElse(List.of());

@@ -18,6 +18,7 @@ final class UpgradeTarget {
   private final VulnFacts vulns;
   private final EffectivePolicy policy;
   private final LocalDate asOf;
+  private final java.util.Map<GoVersion, Optional<GoVersion>> targets = new java.util.HashMap<>();
 
   UpgradeTarget(ReleaseFacts releases, VulnFacts vulns, EffectivePolicy policy, LocalDate asOf) {
     this.releases = releases;
@@ -31,7 +32,8 @@ final class UpgradeTarget {
    * patch of the first line that is allowed and supported (it fixes the most).
    */
   Optional<GoVersion> from(GoVersion current) {
-    return first(current, true).or(() -> first(current, false));
+    // every rule a piece of evidence breaks asks for the same fix
+    return targets.computeIfAbsent(current, v -> first(v, true).or(() -> first(v, false)));
   }
 
   private Optional<GoVersion> first(GoVersion current, boolean clean) {

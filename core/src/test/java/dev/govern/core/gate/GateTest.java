@@ -51,7 +51,8 @@ class GateTest {
   }
 
   private GateReport judge(Policy p) {
-    return gate.judge(repo, null, p.effective(), RepositoryEvidence.collect(repo), List.of());
+    return gate.judge(
+        repo, null, p.effective(), RepositoryEvidence.scan(repo).evidence(), List.of());
   }
 
   @Test
