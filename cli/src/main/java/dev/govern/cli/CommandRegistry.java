@@ -1,49 +1,72 @@
 package dev.govern.cli;
 
+import static dev.govern.cli.support.CommandGroup.ARTIFACTS;
+import static dev.govern.cli.support.CommandGroup.AUDIT;
+import static dev.govern.cli.support.CommandGroup.GOVERNANCE;
+import static dev.govern.cli.support.CommandGroup.OTHER;
+import static dev.govern.cli.support.CommandGroup.TOOLCHAINS;
+
+import dev.govern.cli.support.CommandGroup;
 import dev.govern.cli.version.VersionInfoCommand;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Every subcommand of govern, by name, in the order {@code --help} lists them within a group.
+ * Every subcommand of govern: its name, its class and the heading {@code --help} lists it under, in
+ * the order {@code --help} lists them within a heading.
  *
  * <p>Start-up stays fast because picocli only builds the model of the subcommand being run; the
  * whole tree is built for help and completion only (see {@link GovernCli#build}).
  */
 public final class CommandRegistry {
+  private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
+  private static final Map<String, CommandGroup> GROUPS = new LinkedHashMap<>();
+
+  static {
+    add("inspect", dev.govern.cli.artifact.InspectCommand.class, ARTIFACTS);
+    add("version-info", VersionInfoCommand.class, ARTIFACTS);
+    add("sbom", dev.govern.cli.fleet.SbomCommand.class, GOVERNANCE);
+    add("hook", dev.govern.cli.gate.HookCommand.class, GOVERNANCE);
+    add("releases", dev.govern.cli.knowledge.ReleasesCommand.class, ARTIFACTS);
+    add("vulns", dev.govern.cli.knowledge.VulnsCommand.class, ARTIFACTS);
+    add("advise", dev.govern.cli.knowledge.AdviseCommand.class, ARTIFACTS);
+    add("audit", dev.govern.cli.audit.AuditCommand.class, AUDIT);
+    add("envs", dev.govern.cli.envs.EnvsCommand.class, AUDIT);
+    add("install", dev.govern.cli.toolchain.InstallCommand.class, TOOLCHAINS);
+    add("list", dev.govern.cli.toolchain.ListCommand.class, TOOLCHAINS);
+    add("list-remote", dev.govern.cli.toolchain.ListRemoteCommand.class, TOOLCHAINS);
+    add("uninstall", dev.govern.cli.toolchain.UninstallCommand.class, TOOLCHAINS);
+    add("prune", dev.govern.cli.toolchain.PruneCommand.class, TOOLCHAINS);
+    add("use", dev.govern.cli.toolchain.UseCommand.class, TOOLCHAINS);
+    add("pin", dev.govern.cli.toolchain.PinCommand.class, TOOLCHAINS);
+    add("current", dev.govern.cli.toolchain.CurrentCommand.class, TOOLCHAINS);
+    add("which", dev.govern.cli.toolchain.WhichCommand.class, TOOLCHAINS);
+    add("exec", dev.govern.cli.toolchain.ExecCommand.class, TOOLCHAINS);
+    add("env", dev.govern.cli.toolchain.EnvCommand.class, TOOLCHAINS);
+    add("init", dev.govern.cli.toolchain.InitCommand.class, TOOLCHAINS);
+    add("rollback", dev.govern.cli.toolchain.RollbackCommand.class, TOOLCHAINS);
+    add("doctor", dev.govern.cli.toolchain.DoctorCommand.class, TOOLCHAINS);
+    add("gate", dev.govern.cli.gate.GateCommand.class, GOVERNANCE);
+    add("policy", dev.govern.cli.gate.PolicyCheckCommand.class, GOVERNANCE);
+    add("scan", dev.govern.cli.fleet.ScanCommand.class, GOVERNANCE);
+    add("completion", CompletionCommand.class, OTHER);
+    add("cds-training", CdsTrainingCommand.class, OTHER);
+  }
+
   private CommandRegistry() {}
 
-  /** Name → command class. Add new commands here. */
+  private static void add(String name, Class<?> command, CommandGroup group) {
+    COMMANDS.put(name, command);
+    GROUPS.put(name, group);
+  }
+
+  /** Name → command class, in help order. */
   public static Map<String, Class<?>> all() {
-    Map<String, Class<?>> m = new LinkedHashMap<>();
-    m.put("inspect", dev.govern.cli.artifact.InspectCommand.class);
-    m.put("version-info", VersionInfoCommand.class);
-    m.put("sbom", dev.govern.cli.fleet.SbomCommand.class);
-    m.put("hook", dev.govern.cli.gate.HookCommand.class);
-    m.put("releases", dev.govern.cli.knowledge.ReleasesCommand.class);
-    m.put("vulns", dev.govern.cli.knowledge.VulnsCommand.class);
-    m.put("advise", dev.govern.cli.knowledge.AdviseCommand.class);
-    m.put("audit", dev.govern.cli.audit.AuditCommand.class);
-    m.put("envs", dev.govern.cli.envs.EnvsCommand.class);
-    m.put("install", dev.govern.cli.toolchain.InstallCommand.class);
-    m.put("list", dev.govern.cli.toolchain.ListCommand.class);
-    m.put("list-remote", dev.govern.cli.toolchain.ListRemoteCommand.class);
-    m.put("uninstall", dev.govern.cli.toolchain.UninstallCommand.class);
-    m.put("prune", dev.govern.cli.toolchain.PruneCommand.class);
-    m.put("use", dev.govern.cli.toolchain.UseCommand.class);
-    m.put("pin", dev.govern.cli.toolchain.PinCommand.class);
-    m.put("current", dev.govern.cli.toolchain.CurrentCommand.class);
-    m.put("which", dev.govern.cli.toolchain.WhichCommand.class);
-    m.put("exec", dev.govern.cli.toolchain.ExecCommand.class);
-    m.put("env", dev.govern.cli.toolchain.EnvCommand.class);
-    m.put("init", dev.govern.cli.toolchain.InitCommand.class);
-    m.put("rollback", dev.govern.cli.toolchain.RollbackCommand.class);
-    m.put("doctor", dev.govern.cli.toolchain.DoctorCommand.class);
-    m.put("gate", dev.govern.cli.gate.GateCommand.class);
-    m.put("policy", dev.govern.cli.gate.PolicyCheckCommand.class);
-    m.put("scan", dev.govern.cli.fleet.ScanCommand.class);
-    m.put("completion", CompletionCommand.class);
-    m.put("cds-training", CdsTrainingCommand.class);
-    return m;
+    return new LinkedHashMap<>(COMMANDS);
+  }
+
+  /** The heading a top-level command is listed under ({@link CommandGroup#OTHER} if unknown). */
+  public static CommandGroup groupOf(String name) {
+    return GROUPS.getOrDefault(name, OTHER);
   }
 }

@@ -1,8 +1,6 @@
 package dev.govern.cli.artifact;
 
 import dev.govern.cli.support.BaseCommand;
-import dev.govern.cli.support.CommandGroup;
-import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.cli.support.JsonDocument;
 import dev.govern.cli.support.JsonFlag;
 import dev.govern.cli.support.JsonOutput;
@@ -36,7 +34,6 @@ import picocli.CommandLine.Parameters;
  * printed exactly as {@code go version -m} prints them; optionally the build ID and the function
  * table.
  */
-@CommandGroup(Group.ARTIFACTS)
 @Command(
     name = "inspect",
     mixinStandardHelpOptions = true,

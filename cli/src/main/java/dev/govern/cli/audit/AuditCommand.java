@@ -1,13 +1,10 @@
 package dev.govern.cli.audit;
 
 import dev.govern.cli.support.BaseCommand;
-import dev.govern.cli.support.CommandGroup;
-import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.cli.support.ExitCodes;
 import picocli.CommandLine.Command;
 
 /** {@code govern audit …}: the audit ledger. */
-@CommandGroup(Group.AUDIT)
 @Command(
     name = "audit",
     description = "The audit ledger: who changed which Go version, when, why, with what evidence.",

@@ -1,13 +1,10 @@
 package dev.govern.cli.envs;
 
 import dev.govern.cli.support.BaseCommand;
-import dev.govern.cli.support.CommandGroup;
-import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.cli.support.ExitCodes;
 import picocli.CommandLine.Command;
 
 /** {@code govern envs …}: the environments table of the governance file. */
-@CommandGroup(Group.AUDIT)
 @Command(
     name = "envs",
     description = "The environments table (prod, staging, dev …) of the governance file.",

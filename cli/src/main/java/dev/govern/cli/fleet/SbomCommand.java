@@ -1,8 +1,6 @@
 package dev.govern.cli.fleet;
 
 import dev.govern.cli.support.BaseCommand;
-import dev.govern.cli.support.CommandGroup;
-import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.cli.support.VersionProvider;
 import dev.govern.core.GovernException;
 import dev.govern.core.artifact.binary.BuildInfo;
@@ -18,7 +16,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code govern sbom <binary>}: a CycloneDX SBOM from a Go binary's build info. */
-@CommandGroup(Group.GOVERNANCE)
 @Command(
     name = "sbom",
     description =

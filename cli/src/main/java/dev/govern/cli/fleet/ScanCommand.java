@@ -2,8 +2,6 @@ package dev.govern.cli.fleet;
 
 import dev.govern.cli.knowledge.KnowledgeSources;
 import dev.govern.cli.support.BaseCommand;
-import dev.govern.cli.support.CommandGroup;
-import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.cli.support.JsonOutput;
 import dev.govern.cli.support.KnowledgeOptions;
 import dev.govern.cli.support.PolicyOptions;
@@ -32,7 +30,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code govern scan}: the fleet inventory with red/yellow/green classes. */
-@CommandGroup(Group.GOVERNANCE)
 @Command(
     name = "scan",
     description =

@@ -2,8 +2,6 @@ package dev.govern.cli.gate;
 
 import dev.govern.cli.knowledge.KnowledgeSources;
 import dev.govern.cli.support.BaseCommand;
-import dev.govern.cli.support.CommandGroup;
-import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.cli.support.JsonOutput;
 import dev.govern.cli.support.KnowledgeOptions;
 import dev.govern.cli.support.PolicyOptions;
@@ -37,7 +35,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code govern gate}: the CI and pre-commit gate. */
-@CommandGroup(Group.GOVERNANCE)
 @Command(
     name = "gate",
     description = "Judge a repository's Go versions against the team's policy (CI, pre-commit).",

@@ -1,8 +1,6 @@
 package dev.govern.cli.gate;
 
 import dev.govern.cli.support.BaseCommand;
-import dev.govern.cli.support.CommandGroup;
-import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.core.gate.PreCommitHook;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code govern hook install}: a git pre-commit hook that runs the gate. */
-@CommandGroup(Group.GOVERNANCE)
 @Command(
     name = "hook",
     description = "Install the git pre-commit hook that runs the gate.",

@@ -1,8 +1,6 @@
 package dev.govern.cli.gate;
 
 import dev.govern.cli.support.BaseCommand;
-import dev.govern.cli.support.CommandGroup;
-import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.cli.support.JsonDocument;
 import dev.govern.cli.support.JsonFlag;
 import dev.govern.cli.support.JsonOutput;
@@ -23,7 +21,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code govern policy check FILE}: validates a governance file and prints its effective rules. */
-@CommandGroup(Group.GOVERNANCE)
 @Command(
     name = "policy",
     description = "Check a governance file's policy.",

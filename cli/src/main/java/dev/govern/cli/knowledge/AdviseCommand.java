@@ -1,8 +1,6 @@
 package dev.govern.cli.knowledge;
 
 import dev.govern.cli.support.BaseCommand;
-import dev.govern.cli.support.CommandGroup;
-import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.cli.support.JsonDocument;
 import dev.govern.cli.support.JsonFlag;
 import dev.govern.cli.support.JsonOutput;
@@ -22,7 +20,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code govern advise <version>}: the smallest supported upgrade with no known stdlib vulns. */
-@CommandGroup(Group.ARTIFACTS)
 @Command(
     name = "advise",
     mixinStandardHelpOptions = true,

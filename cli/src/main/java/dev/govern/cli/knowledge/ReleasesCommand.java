@@ -1,8 +1,6 @@
 package dev.govern.cli.knowledge;
 
 import dev.govern.cli.support.BaseCommand;
-import dev.govern.cli.support.CommandGroup;
-import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.cli.support.JsonDocument;
 import dev.govern.cli.support.JsonFlag;
 import dev.govern.cli.support.JsonOutput;
@@ -17,7 +15,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code govern releases}: one row per Go line with its support status. */
-@CommandGroup(Group.ARTIFACTS)
 @Command(
     name = "releases",
     mixinStandardHelpOptions = true,

@@ -2,8 +2,6 @@ package dev.govern.cli.knowledge;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.govern.cli.support.BaseCommand;
-import dev.govern.cli.support.CommandGroup;
-import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.cli.support.JsonDocument;
 import dev.govern.cli.support.JsonFlag;
 import dev.govern.cli.support.JsonOutput;
@@ -33,7 +31,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code govern vulns <version|dir|go.mod|binary>}: known vulnerabilities. */
-@CommandGroup(Group.ARTIFACTS)
 @Command(
     name = "vulns",
     mixinStandardHelpOptions = true,

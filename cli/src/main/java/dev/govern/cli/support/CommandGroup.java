@@ -1,33 +1,20 @@
 package dev.govern.cli.support;
 
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
+/** The headings under which {@code govern --help} lists subcommands, in the order it lists them. */
+public enum CommandGroup {
+  TOOLCHAINS("Toolchains"),
+  AUDIT("Audit and environments"),
+  ARTIFACTS("Artifacts and knowledge"),
+  GOVERNANCE("Governance"),
+  OTHER("Other");
 
-/** The heading under which a subcommand is listed in {@code govern --help}. */
-@Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.TYPE)
-public @interface CommandGroup {
-  /** One of the {@link Group} headings. */
-  Group value();
+  private final String heading;
 
-  /** Purposes, in the order {@code --help} lists them. */
-  enum Group {
-    TOOLCHAINS("Toolchains"),
-    AUDIT("Audit and environments"),
-    ARTIFACTS("Artifacts and knowledge"),
-    GOVERNANCE("Governance"),
-    OTHER("Other");
+  CommandGroup(String heading) {
+    this.heading = heading;
+  }
 
-    private final String heading;
-
-    Group(String heading) {
-      this.heading = heading;
-    }
-
-    public String heading() {
-      return heading;
-    }
+  public String heading() {
+    return heading;
   }
 }

@@ -1,8 +1,6 @@
 package dev.govern.cli.toolchain;
 
 import dev.govern.cli.support.BaseCommand;
-import dev.govern.cli.support.CommandGroup;
-import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.cli.support.ExitCodes;
 import dev.govern.cli.support.JsonDocument;
 import dev.govern.cli.support.JsonFlag;
@@ -13,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code govern current}: the Go version that applies here, and what decided it. */
-@CommandGroup(Group.TOOLCHAINS)
 @Command(
     name = "current",
     description = "Show the Go version that applies here and the file or variable that decided it.",

@@ -1,8 +1,6 @@
 package dev.govern.cli.toolchain;
 
 import dev.govern.cli.support.BaseCommand;
-import dev.govern.cli.support.CommandGroup;
-import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.cli.support.ExitCodes;
 import dev.govern.cli.support.JsonDocument;
 import dev.govern.cli.support.JsonFlag;
@@ -21,7 +19,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code govern doctor}: finds what would make `go` run the wrong toolchain, with fixes. */
-@CommandGroup(Group.TOOLCHAINS)
 @Command(
     name = "doctor",
     description = "Diagnose the toolchain setup (PATH, GOROOT, GOTOOLCHAIN, shims, pins, caches).",

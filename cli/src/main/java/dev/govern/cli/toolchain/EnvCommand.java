@@ -1,8 +1,6 @@
 package dev.govern.cli.toolchain;
 
 import dev.govern.cli.support.BaseCommand;
-import dev.govern.cli.support.CommandGroup;
-import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.cli.support.JsonDocument;
 import dev.govern.cli.support.JsonFlag;
 import dev.govern.cli.support.JsonOutput;
@@ -17,7 +15,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code govern env}: GOROOT, PATH and GOTOOLCHAIN for the version that applies, for CI. */
-@CommandGroup(Group.TOOLCHAINS)
 @Command(
     name = "env",
     description = "Print GOROOT, PATH and GOTOOLCHAIN for CI: eval \"$(govern env)\".")

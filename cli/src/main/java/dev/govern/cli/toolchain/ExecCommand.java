@@ -1,8 +1,6 @@
 package dev.govern.cli.toolchain;
 
 import dev.govern.cli.support.BaseCommand;
-import dev.govern.cli.support.CommandGroup;
-import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.core.GovernException;
 import dev.govern.core.config.GovernHome;
 import dev.govern.core.toolchain.Resolver;
@@ -21,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code govern exec <v> -- cmd…}: runs one command with a given toolchain. */
-@CommandGroup(Group.TOOLCHAINS)
 @Command(
     name = "exec",
     description = "Run a command with a Go version: govern exec 1.22.4 [--] go test -v ./...",

@@ -1,8 +1,6 @@
 package dev.govern.cli.toolchain;
 
 import dev.govern.cli.support.BaseCommand;
-import dev.govern.cli.support.CommandGroup;
-import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.core.config.GovernHome;
 import dev.govern.core.toolchain.ShellIntegration;
 import dev.govern.core.toolchain.Shims;
@@ -10,7 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code govern init bash|zsh|fish}: the shell integration snippet for an rc file. */
-@CommandGroup(Group.TOOLCHAINS)
 @Command(
     name = "init",
     description =

@@ -1,8 +1,6 @@
 package dev.govern.cli.toolchain;
 
 import dev.govern.cli.support.BaseCommand;
-import dev.govern.cli.support.CommandGroup;
-import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.cli.support.JsonDocument;
 import dev.govern.cli.support.JsonFlag;
 import dev.govern.cli.support.JsonOutput;
@@ -31,7 +29,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code govern install <spec>}: download, verify, unpack and publish a Go toolchain. */
-@CommandGroup(Group.TOOLCHAINS)
 @Command(
     name = "install",
     description = {

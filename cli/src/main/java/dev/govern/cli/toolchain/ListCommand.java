@@ -1,8 +1,6 @@
 package dev.govern.cli.toolchain;
 
 import dev.govern.cli.support.BaseCommand;
-import dev.govern.cli.support.CommandGroup;
-import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.cli.support.JsonDocument;
 import dev.govern.cli.support.JsonFlag;
 import dev.govern.cli.support.JsonOutput;
@@ -15,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code govern list}: the installed toolchains, newest first, with their marks. */
-@CommandGroup(Group.TOOLCHAINS)
 @Command(
     name = "list",
     description = "List installed toolchains (newest first), marking default, active and pinned.")

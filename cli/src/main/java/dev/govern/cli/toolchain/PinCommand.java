@@ -1,8 +1,6 @@
 package dev.govern.cli.toolchain;
 
 import dev.govern.cli.support.BaseCommand;
-import dev.govern.cli.support.CommandGroup;
-import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.core.GovernException;
 import dev.govern.core.config.GovernHome;
 import dev.govern.core.io.AtomicFiles;
@@ -27,7 +25,6 @@ import picocli.CommandLine.Parameters;
  * {@code govern pin <v>}: writes {@code .go-version} in the current directory; with {@code
  * --toolchain} also sets the go.mod {@code toolchain} line (every other byte of go.mod kept).
  */
-@CommandGroup(Group.TOOLCHAINS)
 @Command(
     name = "pin",
     description = "Pin this directory to a Go version (.go-version; --toolchain: go.mod too).")

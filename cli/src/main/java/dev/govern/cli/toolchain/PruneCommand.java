@@ -1,8 +1,6 @@
 package dev.govern.cli.toolchain;
 
 import dev.govern.cli.support.BaseCommand;
-import dev.govern.cli.support.CommandGroup;
-import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.core.ledger.Change;
 import dev.govern.core.ledger.ChangeRecorder;
 import dev.govern.core.toolchain.ToolchainListener;
@@ -14,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code govern prune --keep N}: removes all but the N newest toolchains (and the default). */
-@CommandGroup(Group.TOOLCHAINS)
 @Command(
     name = "prune",
     description = "Remove old toolchains, keeping the N newest and the default.")

@@ -1,8 +1,6 @@
 package dev.govern.cli.toolchain;
 
 import dev.govern.cli.support.BaseCommand;
-import dev.govern.cli.support.CommandGroup;
-import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.cli.support.ExitCodes;
 import dev.govern.cli.support.JsonDocument;
 import dev.govern.cli.support.JsonFlag;
@@ -18,7 +16,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code govern rollback}: back to the previous default, verified and recorded. */
-@CommandGroup(Group.TOOLCHAINS)
 @Command(
     name = "rollback",
     description = {

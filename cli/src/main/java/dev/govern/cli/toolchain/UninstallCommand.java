@@ -1,8 +1,6 @@
 package dev.govern.cli.toolchain;
 
 import dev.govern.cli.support.BaseCommand;
-import dev.govern.cli.support.CommandGroup;
-import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.core.ledger.Change;
 import dev.govern.core.toolchain.ToolchainRemover;
 import dev.govern.core.toolchain.ToolchainStore;
@@ -12,7 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code govern uninstall <v>}: removes one toolchain (not the default, unless forced). */
-@CommandGroup(Group.TOOLCHAINS)
 @Command(name = "uninstall", description = "Remove an installed toolchain (refuses the default).")
 public final class UninstallCommand extends BaseCommand {
   @Parameters(paramLabel = "VERSION", description = "The installed version, e.g. 1.22.4.")

@@ -1,8 +1,6 @@
 package dev.govern.cli.toolchain;
 
 import dev.govern.cli.support.BaseCommand;
-import dev.govern.cli.support.CommandGroup;
-import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.core.GovernException;
 import dev.govern.core.config.GovernHome;
 import dev.govern.core.governance.Environment;
@@ -27,7 +25,6 @@ import picocli.CommandLine.Parameters;
  * the current shell through the function {@code govern init} defines (it calls this command with
  * the hidden {@code --shell} option and evaluates what it prints).
  */
-@CommandGroup(Group.TOOLCHAINS)
 @Command(
     name = "use",
     description = {

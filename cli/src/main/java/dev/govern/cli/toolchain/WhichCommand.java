@@ -1,8 +1,6 @@
 package dev.govern.cli.toolchain;
 
 import dev.govern.cli.support.BaseCommand;
-import dev.govern.cli.support.CommandGroup;
-import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.core.GovernException;
 import dev.govern.core.toolchain.Resolution;
 import dev.govern.core.toolchain.Resolver;
@@ -13,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code govern which go}: the real binary the shim would run here. */
-@CommandGroup(Group.TOOLCHAINS)
 @Command(name = "which", description = "Print the path of the binary `go` or `gofmt` runs here.")
 public final class WhichCommand extends BaseCommand {
   @Parameters(

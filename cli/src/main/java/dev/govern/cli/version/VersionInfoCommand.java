@@ -1,8 +1,6 @@
 package dev.govern.cli.version;
 
 import dev.govern.cli.support.BaseCommand;
-import dev.govern.cli.support.CommandGroup;
-import dev.govern.cli.support.CommandGroup.Group;
 import dev.govern.cli.support.JsonDocument;
 import dev.govern.cli.support.JsonFlag;
 import dev.govern.cli.support.JsonOutput;
@@ -12,7 +10,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code govern version-info <v>}: what the version model knows of one Go version. */
-@CommandGroup(Group.ARTIFACTS)
 @Command(
     name = "version-info",
     description =
