@@ -1,6 +1,7 @@
 package dev.govern.cli;
 
 import dev.govern.cli.support.BaseCommand;
+import dev.govern.cli.support.CliIo;
 import dev.govern.cli.support.JsonOutput;
 import dev.govern.core.artifact.binary.BinaryScan;
 import dev.govern.core.artifact.binary.BuildInfo;
@@ -24,10 +25,20 @@ public final class CdsTrainingCommand extends BaseCommand {
   @Override
   protected int run() {
     StringWriter sink = new StringWriter();
-    CommandLine rootLine = spec.root().commandLine();
-    rootLine.usage(new PrintWriter(sink));
+    PrintWriter w = new PrintWriter(sink);
+    GovernCommand root = new GovernCommand(new CliIo(w, w, false, false), settings());
+    CommandLine rootLine = GovernCli.build(root);
+    rootLine.usage(w);
     for (CommandLine sub : rootLine.getSubcommands().values()) {
-      sub.usage(new PrintWriter(sink));
+      sub.usage(w);
+    }
+    // whole runs of the quick commands, as a user would start them
+    for (String[] args :
+        new String[][] {
+          {"version-info", "go1.22.4"}, {"version-info", "--json", "go1.21rc2"}, {"--help"}
+        }) {
+      GovernCli.build(new GovernCommand(new CliIo(w, w, false, false), settings()), args)
+          .execute(args);
     }
     GoVersion v = GoVersion.parse("go1.22.4");
     VersionRange.parse(">=1.21.4 || 1.20.x").contains(v);

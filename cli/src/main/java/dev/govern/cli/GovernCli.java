@@ -1,20 +1,47 @@
 package dev.govern.cli;
 
+import dev.govern.cli.model.CommandModel;
 import dev.govern.cli.support.CliIo;
+import dev.govern.cli.support.DateConverter;
 import dev.govern.cli.support.ErrorReporter;
 import dev.govern.cli.support.GroupedCommandList;
 import dev.govern.cli.support.VersionProvider;
 import dev.govern.core.config.Settings;
+import java.time.LocalDate;
 import java.util.Map;
 import picocli.CommandLine;
 
 /** Builds the picocli command tree and runs one command line; returns the exit code. */
 public final class GovernCli {
+  /**
+   * picocli's built-in converters for {@code java.time} and {@code java.sql} types are looked up
+   * reflectively, which loads and initialises those packages (DateTimeFormatter's tables, the JDBC
+   * driver manager): about 20 ms of every start-up. govern registers the one it needs ({@link
+   * DateConverter}); {@code OptionTypesTest} keeps it so.
+   */
+  static final String UNUSED_CONVERTERS = "java\\.(sql|time)\\..*";
+
+  /**
+   * picocli's default factory looks for Groovy's Closure class once; on govern's class path that
+   * miss opens the jar and reads its whole index (about 10 ms). govern has no Groovy.
+   */
+  static final String NO_CLOSURES = "picocli.disable.closures";
+
   private GovernCli() {}
+
+  /** picocli's start-up switches (system properties it reads), unless someone set them already. */
+  static void tunePicocli() {
+    if (System.getProperty("picocli.converters.excludes") == null) {
+      System.setProperty("picocli.converters.excludes", UNUSED_CONVERTERS);
+    }
+    if (System.getProperty(NO_CLOSURES) == null) {
+      System.setProperty(NO_CLOSURES, "true");
+    }
+  }
 
   /** Runs {@code args} with the given streams and settings; never calls System.exit. */
   public static int run(String[] args, CliIo io, Settings settings) {
-    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+    if (isVersionProbe(args)) {
       // the most frequent probe of a tool: answered without building the command model
       io.out().println(new VersionProvider().getVersion()[0]);
       io.out().flush();
@@ -27,18 +54,26 @@ public final class GovernCli {
 
   /**
    * The configured command line for {@code args}: when they name a subcommand, only that one is
-   * modelled (start-up cost grows with every command picocli has to reflect on); otherwise (help,
-   * completion, a typo) the whole tree.
+   * modelled (start-up cost grows with every command picocli has to model); otherwise (help,
+   * completion, a typo) the whole tree. The model comes from the {@link CommandModel} built into
+   * the jar, or from the annotations when there is none.
    */
   public static CommandLine build(GovernCommand root, String... args) {
-    CommandLine cl = new CommandLine(root);
+    return build(root, CommandModel.bundled(), args);
+  }
+
+  /** As {@link #build(GovernCommand, String...)}, from {@code model} (null: the annotations). */
+  public static CommandLine build(GovernCommand root, CommandModel model, String... args) {
+    tunePicocli();
+    CommandLine cl = new CommandLine(model == null ? root : model.root(root));
     Map<String, Class<?>> commands = CommandRegistry.all();
     String wanted = firstWord(args);
     Class<?> only = wanted == null || wanted.equals("completion") ? null : commands.get(wanted);
-    if (only != null) {
-      cl.addSubcommand(wanted, only);
-    } else {
-      commands.forEach(cl::addSubcommand);
+    for (Map.Entry<String, Class<?>> e : commands.entrySet()) {
+      if (only == null || e.getValue() == only) {
+        String name = e.getKey();
+        cl.addSubcommand(name, model == null ? e.getValue() : model.command(name));
+      }
     }
     CliIo io = root.io();
     ErrorReporter errors = new ErrorReporter(io);
@@ -46,14 +81,20 @@ public final class GovernCli {
     cl.setErr(io.err());
     cl.setExecutionExceptionHandler(errors);
     cl.setParameterExceptionHandler(errors);
+    cl.registerConverter(LocalDate.class, new DateConverter());
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(io.ansi()));
-    GroupedCommandList.install(cl);
+    GroupedCommandList.install(cl, CommandRegistry::groupOf);
     CommandLine exec = cl.getSubcommands().get("exec");
     if (exec != null) {
       // `govern exec 1.22.4 go test -v ./...`: everything after the version is the command
       exec.setStopAtPositional(true);
     }
     return cl;
+  }
+
+  /** {@code govern --version}: the most frequent probe of a tool, answered without picocli. */
+  public static boolean isVersionProbe(String[] args) {
+    return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
   }
 
   private static String firstWord(String[] args) {
