@@ -1,7 +1,8 @@
 #!/bin/sh
-# Start-up time of govern against a bare Java hello-world on the same JVM, side by side.
+# Start-up time of govern against a bare Java hello-world on the same JVM, side by side: each round
+# runs every command once (bench/interleave.py), so drift in machine load hits them alike.
 #   bench/startup.sh            (uses GOVERN_JAVA / JAVA_HOME / java, like ./govern)
-# Needs hyperfine (apt-get install hyperfine). Prints hyperfine's table and the ratios.
+#   RUNS=60 bench/startup.sh    (rounds; default 40)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd -P)
 root=${here%/bench}
@@ -20,17 +21,9 @@ JAVA
 
 "$root/govern" --version >/dev/null   # build the jar and the CDS archive first
 
-hyperfine -N --warmup 5 --runs "${RUNS:-40}" --export-json "$out/startup.json" \
-  -n "java Hello" "$java -cp $out Hello" \
-  -n "govern --version" "$root/govern --version" \
-  -n "govern version-info go1.22.4" "$root/govern version-info go1.22.4"
-
-python3 - "$out/startup.json" <<'PY'
-import json, sys
-r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
-base = r["java Hello"]["median"]
-print()
-print("%-32s %10s %8s" % ("command", "median ms", "ratio"))
-for name, x in r.items():
-    print("%-32s %10.1f %8.2f" % (name, x["median"] * 1000, x["median"] / base))
-PY
+"$java" -version 2>&1 | head -n 1
+python3 "$here/interleave.py" "${RUNS:-40}" 5 \
+  "java Hello=$java -cp $out Hello" \
+  "govern --version=$root/govern --version" \
+  "govern version-info go1.22.4=$root/govern version-info go1.22.4" \
+  "govern --help=$root/govern --help" | tee "$out/startup.txt"
