@@ -2,6 +2,7 @@ package dev.govern.core.toolchain;
 
 import dev.govern.core.GovernException;
 import dev.govern.core.config.GovernHome;
+import dev.govern.core.io.FileLocks;
 import dev.govern.core.ledger.Change;
 import dev.govern.core.ledger.ChangeRecorder;
 import dev.govern.core.ledger.Evidence;
@@ -60,7 +61,7 @@ public final class Defaults {
   public Optional<String> switchTo(
       String name, String reason, String action, String subject, Evidence evidence) {
     requireInstalled(name);
-    StateLock lock = StateLock.acquire(home);
+    FileLocks.Held lock = StateLock.acquire(home);
     try {
       Snapshot before = snapshot();
       Optional<String> from = current();

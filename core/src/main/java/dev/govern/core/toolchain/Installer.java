@@ -2,13 +2,14 @@ package dev.govern.core.toolchain;
 
 import dev.govern.core.ErrorCode;
 import dev.govern.core.GovernException;
+import dev.govern.core.archive.ArchiveFormatException;
+import dev.govern.core.archive.TarReader;
+import dev.govern.core.archive.UnpackLimits;
+import dev.govern.core.archive.Unpacker;
+import dev.govern.core.archive.ZipEntries;
 import dev.govern.core.io.AtomicFiles;
+import dev.govern.core.io.FileLocks;
 import dev.govern.core.net.UrlFetcher;
-import dev.govern.core.toolchain.archive.ArchiveFormatException;
-import dev.govern.core.toolchain.archive.TarReader;
-import dev.govern.core.toolchain.archive.UnpackLimits;
-import dev.govern.core.toolchain.archive.Unpacker;
-import dev.govern.core.toolchain.archive.ZipEntries;
 import dev.govern.core.version.GoVersion;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -98,7 +99,7 @@ public final class Installer {
       throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
     }
     Trash trash = new Trash(dir);
-    VersionLock lock = VersionLock.acquire(VersionLock.fileOf(dir, name));
+    FileLocks.Held lock = VersionLock.acquire(VersionLock.fileOf(dir, name));
     try {
       probe.reached("locked");
       if (store.isInstalled(version)) {
@@ -135,7 +136,7 @@ public final class Installer {
         if (owner.equals(ours)) {
           trash.discard(p);
         } else {
-          Optional<VersionLock> l = VersionLock.tryAcquire(VersionLock.fileOf(dir, owner));
+          Optional<FileLocks.Held> l = VersionLock.tryAcquire(VersionLock.fileOf(dir, owner));
           if (l.isPresent()) {
             try {
               trash.discard(p);

@@ -2,6 +2,7 @@ package dev.govern.core.toolchain;
 
 import dev.govern.core.GovernException;
 import dev.govern.core.config.GovernHome;
+import dev.govern.core.io.FileLocks;
 import dev.govern.core.ledger.Change;
 import dev.govern.core.ledger.ChangeRecorder;
 import dev.govern.core.ledger.Evidence;
@@ -84,7 +85,7 @@ public final class Rollback {
       Evidence evidence) {}
 
   public Outcome run(Request req) {
-    StateLock lock = StateLock.acquire(home);
+    FileLocks.Held lock = StateLock.acquire(home);
     try {
       return locked(req);
     } finally {

@@ -1,6 +1,7 @@
 package dev.govern.core.toolchain;
 
 import dev.govern.core.GovernException;
+import dev.govern.core.io.FileLocks;
 import dev.govern.core.version.GoVersion;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ public final class ToolchainRemover {
 
   private void remove(GoVersion v) {
     Path dir = store.home().toolchains();
-    VersionLock lock = VersionLock.acquire(VersionLock.fileOf(dir, v.toString()));
+    FileLocks.Held lock = VersionLock.acquire(VersionLock.fileOf(dir, v.toString()));
     try {
       new Trash(dir).discard(store.root(v));
     } finally {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.govern.core.ErrorCode;
 import dev.govern.core.GovernException;
+import dev.govern.core.archive.UnpackLimits;
 import dev.govern.core.config.GovernHome;
 import dev.govern.core.net.UrlFetcher;
 import dev.govern.core.testing.TarBuilder;
-import dev.govern.core.toolchain.archive.UnpackLimits;
 import dev.govern.core.version.GoVersion;
 import java.io.IOException;
 import java.nio.file.Files;

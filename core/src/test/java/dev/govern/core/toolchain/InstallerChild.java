@@ -1,8 +1,8 @@
 package dev.govern.core.toolchain;
 
+import dev.govern.core.archive.UnpackLimits;
 import dev.govern.core.config.GovernHome;
 import dev.govern.core.net.UrlFetcher;
-import dev.govern.core.toolchain.archive.UnpackLimits;
 import dev.govern.core.version.GoVersion;
 import java.io.PrintStream;
 import java.net.URI;

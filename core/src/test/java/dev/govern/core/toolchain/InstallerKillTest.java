@@ -2,11 +2,11 @@ package dev.govern.core.toolchain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.govern.core.archive.UnpackLimits;
 import dev.govern.core.config.GovernHome;
 import dev.govern.core.net.UrlFetcher;
 import dev.govern.core.testing.MirrorServer;
 import dev.govern.core.testing.TarBuilder;
-import dev.govern.core.toolchain.archive.UnpackLimits;
 import dev.govern.core.version.GoVersion;
 import java.io.BufferedReader;
 import java.io.IOException;

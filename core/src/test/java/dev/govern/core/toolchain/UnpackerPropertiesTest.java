@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.govern.core.GovernException;
+import dev.govern.core.archive.TarReader;
+import dev.govern.core.archive.UnpackLimits;
+import dev.govern.core.archive.Unpacker;
 import dev.govern.core.testing.TarBuilder;
-import dev.govern.core.toolchain.archive.TarReader;
-import dev.govern.core.toolchain.archive.UnpackLimits;
-import dev.govern.core.toolchain.archive.Unpacker;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.govern.core.toolchain.archive;
+package dev.govern.core.archive;
 
 import dev.govern.core.GovernException;
 import dev.govern.core.config.Settings;

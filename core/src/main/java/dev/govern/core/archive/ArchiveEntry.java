@@ -1,4 +1,4 @@
-package dev.govern.core.toolchain.archive;
+package dev.govern.core.archive;
 
 /**
  * One entry of an archive, as read from its header.

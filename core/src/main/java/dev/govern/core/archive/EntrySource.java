@@ -1,4 +1,4 @@
-package dev.govern.core.toolchain.archive;
+package dev.govern.core.archive;
 
 import java.io.IOException;
 import java.io.InputStream;

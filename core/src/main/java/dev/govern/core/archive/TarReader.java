@@ -1,4 +1,4 @@
-package dev.govern.core.toolchain.archive;
+package dev.govern.core.archive;
 
 import java.io.EOFException;
 import java.io.IOException;
