@@ -1,0 +1,86 @@
+package dev.govern.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Runs the shaded jar as users run it (a new JVM, only the jar on the class path), one command of
+ * each capability. In-process tests use Maven's class path and cannot see a class missing from the
+ * jar; this one can (it caught CycloneDX's JSON writer losing json-schema-validator).
+ */
+class PackagedJarIT {
+  private static final Path JAR = Path.of(System.getProperty("govern.jar", "target/govern.jar"));
+  private static final Path SHARED = Path.of(System.getProperty("govern.shared", "../../shared"));
+  private static final String FIXTURES = SHARED.resolve("fixtures").toString();
+  private static final String BIN = FIXTURES + "/moddep-linux-amd64";
+  private static final String VULNDB = SHARED.resolve("data/vulndb/osv").toString();
+  private static final String EXAMPLE =
+      Path.of(System.getProperty("govern.examples", "../examples"), "govern.yaml").toString();
+
+  @TempDir Path home;
+
+  static Stream<Arguments> commands() {
+    return Stream.of(
+        run(0, "--version"),
+        run(0, "--help"),
+        run(0, "version-info", "--json", "go1.21rc2"),
+        run(0, "inspect", "--json", BIN),
+        run(0, "sbom", BIN),
+        run(0, "sbom", "--format", "cyclonedx-xml", BIN),
+        run(0, "vulns", "--json", FIXTURES + "/nethttp-linux-amd64-nodwarf", "--vulndb", VULNDB),
+        run(0, "advise", "go1.21.3", "--vulndb", VULNDB),
+        run(0, "releases", "--json", "--as-of", "2026-08-21"),
+        run(0, "policy", "check", EXAMPLE),
+        run(0, "envs", "list", "--governance", EXAMPLE, "--as-of", "2024-07-01"),
+        run(0, "scan", FIXTURES, "--vulndb", VULNDB, "--format", "json"),
+        run(0, "completion", "bash"),
+        run(0, "audit", "verify"),
+        run(0, "list", "--json"),
+        run(3, "current"),
+        run(2, "inspect", "--no-such-flag"));
+  }
+
+  private static Arguments run(int exit, String... args) {
+    return Arguments.of(exit, List.of(args));
+  }
+
+  @ParameterizedTest(name = "govern {1} exits {0}")
+  @MethodSource("commands")
+  void eachCapabilityRunsFromTheShadedJar(int exit, List<String> args) throws Exception {
+    assertThat(JAR).as("mvn package builds the shaded jar first").exists();
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-jar");
+    cmd.add(JAR.toString());
+    cmd.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("GOVERN_HOME", home.resolve(".govern").toString());
+    pb.environment().put("HOME", home.toString());
+    Path out = home.resolve("out.txt");
+    Path err = home.resolve("err.txt");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(nullFile());
+    int code = pb.start().waitFor();
+    String stderr = Files.readString(err, StandardCharsets.UTF_8);
+    assertThat(stderr).doesNotContain("Exception").doesNotContain("Error:").doesNotContain("SLF4J");
+    assertThat(code).as("exit code; stderr: %s", stderr).isEqualTo(exit);
+    if (exit == 0) {
+      assertThat(Files.size(out)).as("something on stdout").isPositive();
+    }
+  }
+
+  private static File nullFile() throws IOException {
+    return new File("/dev/null");
+  }
+}
