@@ -15,15 +15,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Finds Go binaries inside container images: {@code docker save} tarballs (legacy {@code
  * <id>/layer.tar} layers or OCI {@code blobs/sha256/...}) and OCI image layout folders. Layers are
  * read as streams (gzip or plain); files that start like an executable are copied to a temporary
- * file, read, and deleted. Whiteouts are not applied: a binary deleted by a later layer is still
- * reported, with its layer.
+ * file, read, and deleted.
+ *
+ * <p>Only what a container of the image would see is reported ({@link ImageLayers}): a binary that
+ * a later layer deletes (a {@code .wh.} whiteout, an opaque directory) or replaces is not. Layer
+ * order comes from the image's manifest; a tarball without {@code manifest.json} is read in the
+ * order its layers are stored.
  */
 public final class ImageReader {
   /** Executables larger than this are not copied out of a layer. */
@@ -68,11 +74,11 @@ public final class ImageReader {
     }
   }
 
-  /** The Go binaries of a {@code docker save} tarball. */
+  /** The Go binaries of a {@code docker save} tarball, for each image it holds. */
   public static List<ImageBinary> fromTarball(Path file, Path scratch) {
-    List<ImageBinary> out = new ArrayList<>();
-    String image = file.getFileName().toString();
-    String tags = null;
+    String fileName = file.getFileName().toString();
+    Map<String, ImageLayers.Layer> layers = new LinkedHashMap<>();
+    JsonNode manifest = null;
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       TarReader tar = new TarReader(in);
       for (ArchiveEntry e = tar.next(); e != null; e = tar.next()) {
@@ -80,16 +86,42 @@ public final class ImageReader {
           continue;
         }
         if (e.name().equals("manifest.json")) {
-          tags = repoTags(JSON.readTree(tar.data().readNBytes(1 << 20)));
+          manifest = JSON.readTree(tar.data().readNBytes(1 << 20));
         } else if (e.name().endsWith(".tar") || e.name().startsWith("blobs/")) {
-          readLayer(tar.data(), e.name(), scratch, out, image);
+          ImageLayers.Layer layer = readLayer(tar.data(), e.name(), scratch);
+          if (layer != null) {
+            layers.put(e.name(), layer);
+          }
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read image " + file + ": " + e.getMessage(), e);
     }
-    String name = tags != null ? tags : image;
-    return out.stream().map(b -> new ImageBinary(name, b.layer(), b.path(), b.info())).toList();
+    List<ImageBinary> out = new ArrayList<>();
+    if (manifest == null || !manifest.isArray() || manifest.isEmpty()) {
+      visible(fileName, new ArrayList<>(layers.values()), out);
+      return out;
+    }
+    for (JsonNode image : manifest) {
+      List<ImageLayers.Layer> ordered = new ArrayList<>();
+      for (JsonNode l : image.path("Layers")) {
+        ImageLayers.Layer layer = layers.get(l.asText());
+        if (layer != null) {
+          ordered.add(layer);
+        }
+      }
+      List<String> tags = new ArrayList<>();
+      image.path("RepoTags").forEach(t -> tags.add(t.asText()));
+      visible(tags.isEmpty() ? fileName : String.join(",", tags), ordered, out);
+    }
+    return out;
+  }
+
+  private static void visible(
+      String image, List<ImageLayers.Layer> ordered, List<ImageBinary> out) {
+    for (ImageLayers.Found f : ImageLayers.visible(ordered)) {
+      out.add(new ImageBinary(image, f.layer(), "/" + f.path(), f.info()));
+    }
   }
 
   /** The Go binaries of an OCI image layout folder (every layer blob of every manifest). */
@@ -103,14 +135,17 @@ public final class ImageReader {
                 .path("org.opencontainers.image.ref.name")
                 .asText(dir.getFileName().toString());
         JsonNode manifest = JSON.readTree(blob(dir, m.path("digest").asText()).toFile());
+        List<ImageLayers.Layer> ordered = new ArrayList<>();
         for (JsonNode layer : manifest.path("layers")) {
           Path blob = blob(dir, layer.path("digest").asText());
           try (InputStream in = new BufferedInputStream(Files.newInputStream(blob), 1 << 16)) {
-            List<ImageBinary> found = new ArrayList<>();
-            readLayer(in, layer.path("digest").asText(), scratch, found, name);
-            out.addAll(found);
+            ImageLayers.Layer read = readLayer(in, layer.path("digest").asText(), scratch);
+            if (read != null) {
+              ordered.add(read);
+            }
           }
         }
+        visible(name, ordered, out);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read OCI layout " + dir + ": " + e.getMessage(), e);
@@ -128,18 +163,8 @@ public final class ImageReader {
         .resolve(digest.substring(colon + 1));
   }
 
-  private static String repoTags(JsonNode manifest) {
-    List<String> tags = new ArrayList<>();
-    for (JsonNode m : manifest) {
-      for (JsonNode t : m.path("RepoTags")) {
-        tags.add(t.asText());
-      }
-    }
-    return tags.isEmpty() ? null : String.join(",", tags);
-  }
-
-  private static void readLayer(
-      InputStream raw, String layer, Path scratch, List<ImageBinary> out, String image)
+  /** One layer's Go binaries, paths and deletions; null when the blob is not a tar. */
+  private static ImageLayers.Layer readLayer(InputStream raw, String layer, Path scratch)
       throws IOException {
     InputStream in = new BufferedInputStream(raw, 1 << 16);
     in.mark(2);
@@ -154,10 +179,14 @@ public final class ImageReader {
     try {
       e = tar.next();
     } catch (IOException notATar) {
-      return; // a config blob or something else that is not a layer
+      return null; // a config blob or something else that is not a layer
     }
+    ImageLayers.Layer found = new ImageLayers.Layer(layer);
     for (; e != null; e = tar.next()) {
-      if (e.type() != ArchiveEntry.Type.FILE || e.size() < 64 || e.size() > MAX_BINARY) {
+      if (!found.record(e.name())
+          || e.type() != ArchiveEntry.Type.FILE
+          || e.size() < 64
+          || e.size() > MAX_BINARY) {
         continue;
       }
       InputStream data = new BufferedInputStream(tar.data(), 1 << 16);
@@ -173,9 +202,7 @@ public final class ImageReader {
           data.transferTo(o);
         }
         try (GoBinary bin = GoBinary.open(tmp, e.name())) {
-          out.add(
-              new ImageBinary(
-                  image, layer, "/" + e.name().replaceFirst("^\\./", ""), bin.buildInfo()));
+          found.binary(e.name(), bin.buildInfo());
         } catch (GovernException notGo) {
           // an executable, but not a Go one
         }
@@ -183,6 +210,7 @@ public final class ImageReader {
         Files.deleteIfExists(tmp);
       }
     }
+    return found;
   }
 
   /** ELF, PE (MZ) or Mach-O (thin or fat) magic. */
