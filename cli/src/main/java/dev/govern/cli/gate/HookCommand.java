@@ -1,11 +1,15 @@
 package dev.govern.cli.gate;
 
 import dev.govern.cli.support.BaseCommand;
+import dev.govern.cli.support.JsonDocument;
+import dev.govern.cli.support.JsonFlag;
+import dev.govern.cli.support.JsonOutput;
 import dev.govern.core.gate.PreCommitHook;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code govern hook install}: a git pre-commit hook that runs the gate. */
@@ -47,9 +51,14 @@ public final class HookCommand extends BaseCommand {
     @Option(names = "--force", description = "Replace a pre-commit hook govern did not write.")
     boolean force;
 
+    @Mixin JsonFlag format;
+
+    /** The {@code --json} document: the hook file and the command it runs. */
+    record Installed(int schemaVersion, String hook, String command) implements JsonDocument {}
+
     @Override
     protected int run() {
-      Path here = dir != null ? dir : Path.of("").toAbsolutePath();
+      Path here = dir != null ? cwd().resolve(dir) : cwd();
       String launcher = settings().env().getOrDefault("GOVERN_LAUNCHER", "govern");
       List<String> cmd = new ArrayList<>();
       cmd.add(PreCommitHook.shellQuote(launcher));
@@ -68,8 +77,12 @@ public final class HookCommand extends BaseCommand {
         cmd.add(PreCommitHook.shellQuote(failOn));
       }
       Path hook = PreCommitHook.install(here, cmd, force);
-      out().println("installed " + hook);
-      out().flush();
+      if (format.json) {
+        JsonOutput.print(out(), new Installed(1, hook.toString(), String.join(" ", cmd)));
+      } else {
+        out().println("installed " + hook);
+        out().flush();
+      }
       return 0;
     }
   }

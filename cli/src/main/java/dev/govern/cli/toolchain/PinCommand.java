@@ -1,6 +1,9 @@
 package dev.govern.cli.toolchain;
 
 import dev.govern.cli.support.BaseCommand;
+import dev.govern.cli.support.JsonDocument;
+import dev.govern.cli.support.JsonFlag;
+import dev.govern.cli.support.JsonOutput;
 import dev.govern.core.GovernException;
 import dev.govern.core.config.GovernHome;
 import dev.govern.core.io.AtomicFiles;
@@ -18,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,6 +44,18 @@ public final class PinCommand extends BaseCommand {
 
   @Option(names = "--reason", paramLabel = "R", description = "Why; recorded with the change.")
   String reason;
+
+  @Mixin JsonFlag format;
+
+  /** The {@code --json} document. */
+  record Pinned(
+      int schemaVersion,
+      String version,
+      String file,
+      String previous,
+      String gomod,
+      boolean installed)
+      implements JsonDocument {}
 
   @Override
   protected int run() {
@@ -99,10 +115,23 @@ public final class PinCommand extends BaseCommand {
       undo.forEach(Runnable::run);
       throw e;
     }
-    out().println("pinned " + name + " in " + goVersion + (toolchain ? " and " + gomod : ""));
-    out().flush();
     GovernHome home = settings().home();
-    if (!VersionArgument.resolve(home, version).installed()) {
+    boolean installed = VersionArgument.resolve(home, version).installed();
+    if (format.json) {
+      JsonOutput.print(
+          out(),
+          new Pinned(
+              1,
+              name,
+              goVersion.toString(),
+              norm(previous),
+              toolchain ? gomod.toString() : null,
+              installed));
+    } else {
+      out().println("pinned " + name + " in " + goVersion + (toolchain ? " and " + gomod : ""));
+      out().flush();
+    }
+    if (!installed) {
       warn(name + " is not installed yet; run: govern install " + v.bare());
     }
     return 0;

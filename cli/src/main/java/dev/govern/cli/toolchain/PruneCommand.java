@@ -1,6 +1,8 @@
 package dev.govern.cli.toolchain;
 
 import dev.govern.cli.support.BaseCommand;
+import dev.govern.cli.support.JsonFlag;
+import dev.govern.cli.support.JsonOutput;
 import dev.govern.core.ledger.Change;
 import dev.govern.core.ledger.ChangeRecorder;
 import dev.govern.core.toolchain.ToolchainListener;
@@ -9,6 +11,7 @@ import dev.govern.core.toolchain.ToolchainStore;
 import dev.govern.core.version.GoVersion;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code govern prune --keep N}: removes all but the N newest toolchains (and the default). */
@@ -26,6 +29,8 @@ public final class PruneCommand extends BaseCommand {
   @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the audit ledger.")
   String reason;
 
+  @Mixin JsonFlag format;
+
   @Override
   protected int run() {
     ToolchainRemover remover = new ToolchainRemover(new ToolchainStore(settings().home()));
@@ -42,12 +47,20 @@ public final class PruneCommand extends BaseCommand {
               reason == null ? "prune --keep " + keep : reason,
               null));
       listener.onRemoved(v);
-      out().println("removed " + v);
+      if (!format.json) {
+        out().println("removed " + v);
+      }
     }
-    if (removed.isEmpty()) {
-      out().println("nothing to remove");
+    if (format.json) {
+      JsonOutput.print(
+          out(),
+          new UninstallCommand.Removed(1, removed.stream().map(GoVersion::toString).toList()));
+    } else {
+      if (removed.isEmpty()) {
+        out().println("nothing to remove");
+      }
+      out().flush();
     }
-    out().flush();
     remover.cleanUp();
     return 0;
   }

@@ -1,11 +1,16 @@
 package dev.govern.cli.toolchain;
 
 import dev.govern.cli.support.BaseCommand;
+import dev.govern.cli.support.JsonDocument;
+import dev.govern.cli.support.JsonFlag;
+import dev.govern.cli.support.JsonOutput;
 import dev.govern.core.ledger.Change;
 import dev.govern.core.toolchain.ToolchainRemover;
 import dev.govern.core.toolchain.ToolchainStore;
 import dev.govern.core.version.GoVersion;
+import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,6 +25,11 @@ public final class UninstallCommand extends BaseCommand {
 
   @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the audit ledger.")
   String reason;
+
+  @Mixin JsonFlag format;
+
+  /** The {@code --json} document. */
+  record Removed(int schemaVersion, List<String> removed) implements JsonDocument {}
 
   @Override
   protected int run() {
@@ -36,8 +46,12 @@ public final class UninstallCommand extends BaseCommand {
                 reason,
                 null));
     ToolchainWiring.listener(settings()).onRemoved(v);
-    out().println("uninstalled " + v);
-    out().flush();
+    if (format.json) {
+      JsonOutput.print(out(), new Removed(1, List.of(v.toString())));
+    } else {
+      out().println("uninstalled " + v);
+      out().flush();
+    }
     remover.cleanUp();
     return 0;
   }

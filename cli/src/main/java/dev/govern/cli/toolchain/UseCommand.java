@@ -1,6 +1,9 @@
 package dev.govern.cli.toolchain;
 
 import dev.govern.cli.support.BaseCommand;
+import dev.govern.cli.support.JsonDocument;
+import dev.govern.cli.support.JsonFlag;
+import dev.govern.cli.support.JsonOutput;
 import dev.govern.core.GovernException;
 import dev.govern.core.config.GovernHome;
 import dev.govern.core.governance.Environment;
@@ -17,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -48,6 +52,12 @@ public final class UseCommand extends BaseCommand {
 
   @Option(names = "--shell", hidden = true, paramLabel = "SHELL")
   String shell;
+
+  @Mixin JsonFlag format;
+
+  /** The {@code --json} document of {@code use --default}. */
+  record DefaultSet(int schemaVersion, String version, String previous, String overriddenHereBy)
+      implements JsonDocument {}
 
   @Option(
       names = "--env",
@@ -92,18 +102,34 @@ public final class UseCommand extends BaseCommand {
       throw GovernException.usage("missing VERSION (e.g. govern use 1.22.4 --default)");
     }
     String name = VersionArgument.resolve(home, version).name();
+    if (format.json && !makeDefault) {
+      throw GovernException.usage(
+          "--json reports a change of the default: use it with --default (without, use prints"
+              + " shell code)");
+    }
     if (makeDefault) {
       Defaults defaults = new Defaults(home, recorder(), Clock.systemUTC());
       Optional<String> from =
           defaults.switchTo(name, reason, "use-default", HostName.subject(settings().env()), null);
       Shims.refresh(home);
+      Optional<Resolution> pin = overridingPin(home, name);
+      if (format.json) {
+        JsonOutput.print(
+            out(),
+            new DefaultSet(
+                1,
+                name,
+                from.orElse(null),
+                pin.map(p -> p.source().describe() + " selects " + p.name()).orElse(null)));
+        return 0;
+      }
       out()
           .println(
               name
                   + " is now the default"
                   + from.filter(f -> !f.equals(name)).map(f -> " (was " + f + ")").orElse(""));
       out().flush();
-      noteOverride(home, name);
+      pin.ifPresent(p -> warn("here " + p.source().describe() + " still selects " + p.name()));
       return 0;
     }
     requireShell();
@@ -134,14 +160,12 @@ public final class UseCommand extends BaseCommand {
     }
   }
 
-  /** Tells the user when a pin here still wins over the default just set. */
-  private void noteOverride(GovernHome home, String name) {
+  /** A pin here that still wins over the default just set, if any. */
+  private Optional<Resolution> overridingPin(GovernHome home, String name) {
     try {
-      Optional<Resolution> pin = new Resolver(home).pinned(cwd(), settings().env());
-      pin.filter(p -> !p.name().equals(name))
-          .ifPresent(p -> warn("here " + p.source().describe() + " still selects " + p.name()));
+      return new Resolver(home).pinned(cwd(), settings().env()).filter(p -> !p.name().equals(name));
     } catch (GovernException ignored) {
-      // a broken pin here is doctor's business, not use's
+      return Optional.empty(); // a broken pin here is doctor's business, not use's
     }
   }
 }

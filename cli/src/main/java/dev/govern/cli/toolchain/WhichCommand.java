@@ -1,6 +1,9 @@
 package dev.govern.cli.toolchain;
 
 import dev.govern.cli.support.BaseCommand;
+import dev.govern.cli.support.JsonDocument;
+import dev.govern.cli.support.JsonFlag;
+import dev.govern.cli.support.JsonOutput;
 import dev.govern.core.GovernException;
 import dev.govern.core.toolchain.Resolution;
 import dev.govern.core.toolchain.Resolver;
@@ -8,6 +11,7 @@ import dev.govern.core.toolchain.Shims;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code govern which go}: the real binary the shim would run here. */
@@ -19,6 +23,12 @@ public final class WhichCommand extends BaseCommand {
       defaultValue = "go",
       description = "go (default), gofmt, or another program in the toolchain's bin")
   String tool;
+
+  @Mixin JsonFlag format;
+
+  /** The {@code --json} document: the binary, its toolchain and what selected it. */
+  record Which(int schemaVersion, String tool, String path, String version, String source)
+      implements JsonDocument {}
 
   @Override
   protected int run() {
@@ -35,8 +45,12 @@ public final class WhichCommand extends BaseCommand {
         throw GovernException.notFound(r.name() + " has no bin/" + tool, null);
       }
     }
-    out().println(bin);
-    out().flush();
+    if (format.json) {
+      JsonOutput.print(out(), new Which(1, tool, bin.toString(), r.name(), r.source().describe()));
+    } else {
+      out().println(bin);
+      out().flush();
+    }
     return 0;
   }
 }

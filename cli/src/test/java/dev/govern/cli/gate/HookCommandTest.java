@@ -2,6 +2,8 @@ package dev.govern.cli.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.govern.cli.CliRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +46,23 @@ class HookCommandTest {
         .isZero();
     assertThat(new CliRunner(tmp).run("hook", "install", "--dir", repo.toString()).exitCode())
         .isZero();
+  }
+
+  @Test
+  void withoutDirItInstallsIntoTheRepositoryItRunsInAndReportsJson() throws Exception {
+    Path repo = tmp.resolve("r3");
+    Files.createDirectories(repo.resolve(".git/hooks"));
+    Files.createDirectories(repo.resolve("pkg"));
+    CliRunner.Result r =
+        new CliRunner(tmp)
+            .env("GOVERN_LAUNCHER", "/opt/govern/govern")
+            .cwd(repo.resolve("pkg"))
+            .run("hook", "install", "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode d = new ObjectMapper().readTree(r.out());
+    assertThat(d.path("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(d.path("hook").asText()).isEqualTo(repo.resolve(".git/hooks/pre-commit").toString());
+    assertThat(d.path("command").asText()).isEqualTo("/opt/govern/govern gate .");
   }
 
   @Test
