@@ -1,5 +1,6 @@
 package dev.govern.cli;
 
+import dev.govern.cli.model.CommandModel;
 import dev.govern.cli.support.BaseCommand;
 import dev.govern.cli.support.CliIo;
 import dev.govern.cli.support.JsonOutput;
@@ -27,7 +28,7 @@ public final class CdsTrainingCommand extends BaseCommand {
     StringWriter sink = new StringWriter();
     PrintWriter w = new PrintWriter(sink);
     GovernCommand root = new GovernCommand(new CliIo(w, w, false, false), settings());
-    CommandLine rootLine = GovernCli.build(root);
+    CommandLine rootLine = GovernCli.fullTree(root, CommandModel.bundled());
     rootLine.usage(w);
     for (CommandLine sub : rootLine.getSubcommands().values()) {
       sub.usage(w);

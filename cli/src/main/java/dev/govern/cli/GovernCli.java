@@ -54,9 +54,10 @@ public final class GovernCli {
 
   /**
    * The configured command line for {@code args}: when they name a subcommand, only that one is
-   * modelled (start-up cost grows with every command picocli has to model); otherwise (help,
-   * completion, a typo) the whole tree. The model comes from the {@link CommandModel} built into
-   * the jar, or from the annotations when there is none.
+   * modelled (start-up cost grows with every command picocli has to model); otherwise (help, no
+   * command, a typo) every subcommand as a summary, which is all the root's help and picocli's "did
+   * you mean" need; for {@code completion} the whole tree. The model comes from the {@link
+   * CommandModel} built into the jar, or from the annotations when there is none.
    */
   public static CommandLine build(GovernCommand root, String... args) {
     return build(root, CommandModel.bundled(), args);
@@ -64,15 +65,33 @@ public final class GovernCli {
 
   /** As {@link #build(GovernCommand, String...)}, from {@code model} (null: the annotations). */
   public static CommandLine build(GovernCommand root, CommandModel model, String... args) {
+    String wanted = firstWord(args);
+    if ("completion".equals(wanted)) {
+      return fullTree(root, model);
+    }
+    boolean named = wanted != null && CommandRegistry.all().containsKey(wanted);
+    return assemble(root, model, named ? wanted : null, named || model == null);
+  }
+
+  /** Every subcommand modelled in full: for completion, the build's model check and tests. */
+  public static CommandLine fullTree(GovernCommand root, CommandModel model) {
+    return assemble(root, model, null, true);
+  }
+
+  /**
+   * The root with subcommand {@code only} (null: all of them), each modelled in full or, from a
+   * model, as a summary (name, aliases, description).
+   */
+  private static CommandLine assemble(
+      GovernCommand root, CommandModel model, String only, boolean full) {
     tunePicocli();
     CommandLine cl = new CommandLine(model == null ? root : model.root(root));
-    Map<String, Class<?>> commands = CommandRegistry.all();
-    String wanted = firstWord(args);
-    Class<?> only = wanted == null || wanted.equals("completion") ? null : commands.get(wanted);
-    for (Map.Entry<String, Class<?>> e : commands.entrySet()) {
-      if (only == null || e.getValue() == only) {
-        String name = e.getKey();
-        cl.addSubcommand(name, model == null ? e.getValue() : model.command(name));
+    for (Map.Entry<String, Class<?>> e : CommandRegistry.all().entrySet()) {
+      String name = e.getKey();
+      if (only == null || only.equals(name)) {
+        Object command =
+            model == null ? e.getValue() : full ? model.command(name) : model.summary(name);
+        cl.addSubcommand(name, command);
       }
     }
     CliIo io = root.io();

@@ -36,6 +36,23 @@ class CliConventionsTest {
   }
 
   @Test
+  void aMistypedCommandIsAUsageErrorThatSuggestsTheRightOne() {
+    CliRunner.Result r = new CliRunner(home).run("version-inf", "go1.22.4");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "govern: error: Unmatched arguments from index 0: 'version-inf', 'go1.22.4'\n"
+                + "hint: did you mean version-info?\n");
+  }
+
+  @Test
+  void aMistypedOptionGetsASuggestionToo() {
+    CliRunner.Result r = new CliRunner(home).run("inspect", "--symbol", "x");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("hint: did you mean --symbols?");
+  }
+
+  @Test
   void unknownFlagGetsAShortUsageErrorWithoutStackTrace() {
     CliRunner.Result r = new CliRunner(home).run("version-info", "--bogus", "go1.22.4");
     assertThat(r.exitCode()).isEqualTo(2);

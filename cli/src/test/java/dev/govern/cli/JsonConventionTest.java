@@ -2,7 +2,6 @@ package dev.govern.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.govern.cli.model.CommandModel;
 import dev.govern.cli.model.CommandModelWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +35,7 @@ class JsonConventionTest {
 
   @Test
   void everyReportingCommandHasJson() {
-    CommandLine root = GovernCli.build(CommandModelWriter.newRoot(), (CommandModel) null);
+    CommandLine root = GovernCli.fullTree(CommandModelWriter.newRoot(), null);
     List<String> missing = new ArrayList<>();
     collect(root, missing);
     assertThat(missing).isEmpty();

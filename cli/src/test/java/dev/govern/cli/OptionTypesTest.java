@@ -2,7 +2,6 @@ package dev.govern.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.govern.cli.model.CommandModel;
 import dev.govern.cli.model.CommandModelWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -32,7 +31,7 @@ class OptionTypesTest {
 
   @Test
   void noOptionNeedsAnExcludedConverter() {
-    CommandLine root = GovernCli.build(CommandModelWriter.newRoot(), (CommandModel) null);
+    CommandLine root = GovernCli.fullTree(CommandModelWriter.newRoot(), null);
     List<String> offending = new ArrayList<>();
     collect(root, offending);
     assertThat(offending).isEmpty();

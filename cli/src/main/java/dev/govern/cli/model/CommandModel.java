@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Visibility;
@@ -35,6 +36,9 @@ public final class CommandModel {
 
   /** The path of the root command's section; subcommands are "name" and "name/sub". */
   static final String ROOT = "/";
+
+  /** The attributes of a summary (see {@link #summary}). */
+  private static final Set<String> SUMMARY = Set.of("name", "aliases", "description", "hidden");
 
   private static CommandModel bundled;
   private static boolean loaded;
@@ -157,6 +161,20 @@ public final class CommandModel {
   /** A top-level subcommand's spec, bound to a new instance of its class. */
   public CommandSpec command(String name) {
     return build(name, null);
+  }
+
+  /**
+   * A top-level command as a summary: its name, aliases, description and whether it is hidden;
+   * enough to list it in the root's help and to suggest it for a typo, not to run it.
+   */
+  public CommandSpec summary(String name) {
+    CommandSpec spec = CommandSpec.create();
+    for (String[] f : records(name)) {
+      if (f[0].equals("attr") && SUMMARY.contains(f[1])) {
+        CommandAttributes.apply(spec, f[1], f, 2);
+      }
+    }
+    return spec;
   }
 
   private CommandSpec build(String path, Object given) {

@@ -44,10 +44,10 @@ public final class CommandModelWriter {
     if (args.length != 1) {
       throw new IllegalArgumentException("usage: CommandModelWriter <generated sources folder>");
     }
-    String text = write(GovernCli.build(newRoot(), (CommandModel) null));
+    String text = write(GovernCli.fullTree(newRoot(), null));
     CommandModel model = CommandModel.parse(text, "the written command model");
-    String expected = SpecFingerprint.of(GovernCli.build(newRoot(), (CommandModel) null));
-    String actual = SpecFingerprint.of(GovernCli.build(newRoot(), model));
+    String expected = SpecFingerprint.of(GovernCli.fullTree(newRoot(), null));
+    String actual = SpecFingerprint.of(GovernCli.fullTree(newRoot(), model));
     if (!expected.equals(actual)) {
       throw new IllegalStateException(
           "the command model differs from the annotations: " + firstDifference(expected, actual));

@@ -12,6 +12,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns every failure into govern's error contract: one line {@code govern: error: <message>} on
@@ -33,8 +34,12 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
     for (String a : args) {
       json |= a.equals("--json") || a.equals("--format=json");
     }
-    report(
-        ErrorCode.USAGE, ex.getMessage(), "run '" + name + " --help' for usage", json, null, false);
+    String hint = "run '" + name + " --help' for usage";
+    if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+      // picocli's closest "did you mean", for a mistyped command or option
+      hint = "did you mean " + u.getSuggestions().get(0) + "?";
+    }
+    report(ErrorCode.USAGE, ex.getMessage(), hint, json, null, false);
     return ErrorCode.USAGE.exitCode();
   }
 

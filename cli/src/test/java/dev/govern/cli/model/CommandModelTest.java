@@ -14,11 +14,11 @@ import picocli.CommandLine;
 /** The command model rebuilds exactly the tree picocli builds from the annotations. */
 class CommandModelTest {
   private static CommandLine annotated() {
-    return GovernCli.build(CommandModelWriter.newRoot(), (CommandModel) null);
+    return GovernCli.fullTree(CommandModelWriter.newRoot(), null);
   }
 
   private static CommandLine fromModel(CommandModel model) {
-    return GovernCli.build(CommandModelWriter.newRoot(), model);
+    return GovernCli.fullTree(CommandModelWriter.newRoot(), model);
   }
 
   @Test
@@ -26,6 +26,24 @@ class CommandModelTest {
     CommandModel bundled = CommandModel.bundled();
     assertThat(bundled).as("the build generates " + CommandModel.BUNDLED_CLASS).isNotNull();
     assertThat(SpecFingerprint.of(fromModel(bundled))).isEqualTo(SpecFingerprint.of(annotated()));
+  }
+
+  @Test
+  void theRootHelpFromSummariesIsTheRootHelpOfTheWholeTree() {
+    CommandLine summaries = GovernCli.build(CommandModelWriter.newRoot(), CommandModel.bundled());
+    assertThat(summaries.getSubcommands().get("inspect").getCommandSpec().findOption("--symbols"))
+        .isNull();
+    assertThat(summaries.getUsageMessage(CommandLine.Help.Ansi.OFF))
+        .isEqualTo(annotated().getUsageMessage(CommandLine.Help.Ansi.OFF));
+  }
+
+  @Test
+  void aNamedCommandIsModelledInFullAlone() {
+    CommandLine one =
+        GovernCli.build(CommandModelWriter.newRoot(), CommandModel.bundled(), "inspect", "x");
+    assertThat(one.getSubcommands()).containsOnlyKeys("inspect");
+    assertThat(one.getSubcommands().get("inspect").getCommandSpec().findOption("--symbols"))
+        .isNotNull();
   }
 
   @Test
