@@ -214,6 +214,9 @@ public final class CommandModel {
     return target(spec, mixins, o).userObject();
   }
 
+  // option() and positional() read the same attributes into two builders: picocli's builders share
+  // a package-private base class, so no common type lets one method set both.
+
   private static OptionSpec option(String[] f, Object owner) {
     Field field = Instances.field(f[2], f[3]);
     List<String> names = new ArrayList<>();
