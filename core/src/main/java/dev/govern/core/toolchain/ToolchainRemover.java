@@ -3,6 +3,11 @@ package dev.govern.core.toolchain;
 import dev.govern.core.GovernException;
 import dev.govern.core.io.FileLocks;
 import dev.govern.core.version.GoVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +15,9 @@ import java.util.Optional;
 
 /**
  * Removes installed toolchains: under the version's lock the tree is renamed into the trash (so it
- * vanishes from listings at once) and deleted afterwards by {@link #cleanUp()}. The global default
- * is refused unless forced.
+ * vanishes from listings at once) and deleted afterwards by {@link #cleanUp()}, and the version's
+ * cached archives in {@code downloads/} (each ~100 MB) are deleted. The global default is refused
+ * unless forced.
  */
 public final class ToolchainRemover {
   private final ToolchainStore store;
@@ -78,8 +84,27 @@ public final class ToolchainRemover {
     FileLocks.Held lock = VersionLock.acquire(VersionLock.fileOf(dir, v.toString()));
     try {
       new Trash(dir).discard(store.root(v));
+      deleteCachedArchives(v);
     } finally {
       lock.close();
+    }
+  }
+
+  /** {@code downloads/go1.22.4.linux-amd64.tar.gz} and its {@code .partial}, not go1.22.40's. */
+  private void deleteCachedArchives(GoVersion v) {
+    Path downloads = store.home().downloads();
+    String prefix = v + ".";
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(downloads, prefix + "*")) {
+      for (Path p : ds) {
+        String rest = p.getFileName().toString().substring(prefix.length());
+        if (!rest.isEmpty() && !Character.isDigit(rest.charAt(0))) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (NoSuchFileException noDownloads) {
+      // nothing was ever downloaded
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete cached archives of " + v + ": " + e, e);
     }
   }
 }

@@ -10,6 +10,7 @@ import dev.govern.core.version.GoVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,28 @@ class ToolchainRemoverTest {
     assertThat(new Trash(tmp.resolve("toolchains")).isEmpty()).isFalse();
     r.cleanUp();
     assertThat(new Trash(tmp.resolve("toolchains")).isEmpty()).isTrue();
+  }
+
+  @Test
+  void uninstallDeletesTheVersionsCachedArchivesOnly() throws IOException {
+    Path downloads = tmp.resolve("downloads");
+    Files.createDirectories(downloads);
+    for (String f :
+        new String[] {
+          "go1.22.4.linux-amd64.tar.gz",
+          "go1.22.4.darwin-arm64.tar.gz.partial",
+          "go1.22.40.linux-amd64.tar.gz",
+          "go1.22.10.linux-amd64.tar.gz",
+          "index.json"
+        }) {
+      Files.writeString(downloads.resolve(f), f);
+    }
+    new ToolchainRemover(store).uninstall(GoVersion.parse("1.22.4"), false);
+    try (Stream<Path> left = Files.list(downloads)) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder(
+              "go1.22.40.linux-amd64.tar.gz", "go1.22.10.linux-amd64.tar.gz", "index.json");
+    }
   }
 
   @Test
