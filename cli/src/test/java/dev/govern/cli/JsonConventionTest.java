@@ -28,8 +28,6 @@ class JsonConventionTest {
           "govern init",
           "govern completion",
           "govern cds-training",
-          "govern gate",
-          "govern scan",
           "govern sbom",
           "govern audit export");
 

@@ -48,6 +48,9 @@ public final class ScanCommand extends BaseCommand {
       description = "table (default), json, csv, markdown or html.")
   String format;
 
+  @Option(names = "--json", description = "Same as --format json.")
+  boolean json;
+
   @Option(
       names = "--out",
       paramLabel = "FILE",
@@ -80,7 +83,10 @@ public final class ScanCommand extends BaseCommand {
 
   @Override
   protected int run() throws IOException {
-    String fmt = format.toLowerCase(Locale.ROOT);
+    if (json && !format.equalsIgnoreCase("json") && !format.equalsIgnoreCase("table")) {
+      throw GovernException.usage("--json and --format " + format + " disagree");
+    }
+    String fmt = json ? "json" : format.toLowerCase(Locale.ROOT);
     if (!List.of("table", "json", "csv", "markdown", "html").contains(fmt)) {
       throw GovernException.usage(
           "unknown format \"" + format + "\" (table, json, csv, markdown or html)");

@@ -63,6 +63,9 @@ public final class GateCommand extends BaseCommand {
       description = "text (default), json, sarif or junit.")
   String format;
 
+  @Option(names = "--json", description = "Same as --format json.")
+  boolean json;
+
   @Option(
       names = "--fail-on",
       paramLabel = "LEVEL",
@@ -76,7 +79,10 @@ public final class GateCommand extends BaseCommand {
 
   @Override
   protected int run() {
-    String fmt = format.toLowerCase(Locale.ROOT);
+    if (json && !format.equalsIgnoreCase("json") && !format.equalsIgnoreCase("text")) {
+      throw GovernException.usage("--json and --format " + format + " disagree");
+    }
+    String fmt = json ? "json" : format.toLowerCase(Locale.ROOT);
     if (!List.of("text", "json", "sarif", "junit").contains(fmt)) {
       throw GovernException.usage("unknown format \"" + format + "\" (text, json, sarif or junit)");
     }

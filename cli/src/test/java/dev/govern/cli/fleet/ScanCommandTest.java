@@ -175,6 +175,19 @@ class ScanCommandTest {
   }
 
   @Test
+  void jsonIsShorthandForFormatJson() throws Exception {
+    CliRunner.Result shorthand = scan("--json");
+    assertThat(shorthand.exitCode()).as(shorthand.err()).isZero();
+    JsonNode doc = new ObjectMapper().readTree(shorthand.out());
+    assertThat(doc.path("schemaVersion").asInt()).isPositive();
+    assertThat(byName(doc).keySet())
+        .isEqualTo(byName(new ObjectMapper().readTree(scan("--format", "json").out())).keySet());
+    CliRunner.Result clash = scan("--json", "--format", "csv");
+    assertThat(clash.exitCode()).isEqualTo(2);
+    assertThat(clash.err()).contains("--json and --format csv disagree");
+  }
+
+  @Test
   void failOnRedAndYellow() {
     assertThat(scan("--fail-on", "red").exitCode()).isEqualTo(4);
     assertThat(scan("--fail-on", "purple").exitCode()).isEqualTo(2);

@@ -39,13 +39,34 @@ public final class NotAGoBinaryException extends GovernException {
   private final Problem problem;
   private final String detail;
 
+  /** The longest detail a message carries; names read from a damaged file can be any length. */
+  static final int MAX_DETAIL = 160;
+
   public NotAGoBinaryException(String file, Problem problem, String detail) {
-    super(
-        ErrorCode.PRECONDITION,
-        file + ": " + problem.words() + (detail.isEmpty() ? "" : " (" + detail + ")"));
+    super(ErrorCode.PRECONDITION, message(file, problem, oneLine(detail)));
     this.file = file;
     this.problem = problem;
-    this.detail = detail;
+    this.detail = oneLine(detail);
+  }
+
+  private static String message(String file, Problem problem, String detail) {
+    return file + ": " + problem.words() + (detail.isEmpty() ? "" : " (" + detail + ")");
+  }
+
+  /**
+   * A detail fit for a one-line message: details often quote names read from the file (section and
+   * symbol names), which in a damaged file can hold control characters or run for kilobytes.
+   */
+  static String oneLine(String detail) {
+    StringBuilder b = new StringBuilder(Math.min(detail.length(), MAX_DETAIL + 1));
+    for (int i = 0; i < detail.length(); i++) {
+      if (b.length() >= MAX_DETAIL) {
+        return b.append('…').toString();
+      }
+      char c = detail.charAt(i);
+      b.append(c < 0x20 || c == 0x7f ? '?' : c);
+    }
+    return b.toString();
   }
 
   public String file() {
