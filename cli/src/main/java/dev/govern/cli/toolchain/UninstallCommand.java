@@ -23,6 +23,12 @@ public final class UninstallCommand extends BaseCommand {
   @Option(names = "--force", description = "Remove it even if it is the global default.")
   boolean force;
 
+  @Option(
+      names = "--purge",
+      description =
+          "Also delete its cached archive in downloads/ (kept otherwise, to reinstall offline).")
+  boolean purge;
+
   @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the audit ledger.")
   String reason;
 
@@ -35,7 +41,7 @@ public final class UninstallCommand extends BaseCommand {
   protected int run() {
     GoVersion v = GoVersion.parse(version);
     ToolchainRemover remover = new ToolchainRemover(new ToolchainStore(settings().home()));
-    remover.uninstall(v, force);
+    remover.uninstall(v, force, purge);
     recorder()
         .record(
             new Change(

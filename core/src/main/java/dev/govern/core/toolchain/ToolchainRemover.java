@@ -15,9 +15,10 @@ import java.util.Optional;
 
 /**
  * Removes installed toolchains: under the version's lock the tree is renamed into the trash (so it
- * vanishes from listings at once) and deleted afterwards by {@link #cleanUp()}, and the version's
- * cached archives in {@code downloads/} (each ~100 MB) are deleted. The global default is refused
- * unless forced.
+ * vanishes from listings at once) and deleted afterwards by {@link #cleanUp()}. The global default
+ * is refused unless forced. A version's verified archive in {@code downloads/} (~100 MB) is kept on
+ * uninstall, so that reinstalling it (a rollback at 3 a.m.) needs no network, unless purged; {@link
+ * #prune} always deletes the archives of what it removes.
  */
 public final class ToolchainRemover {
   private final ToolchainStore store;
@@ -33,6 +34,11 @@ public final class ToolchainRemover {
    *     and {@code force} is false
    */
   public void uninstall(GoVersion v, boolean force) {
+    uninstall(v, force, false);
+  }
+
+  /** As {@link #uninstall(GoVersion, boolean)}; {@code purge} also deletes its cached archives. */
+  public void uninstall(GoVersion v, boolean force, boolean purge) {
     if (!store.isInstalled(v)) {
       throw GovernException.notFound(
           v + " is not installed", "run 'govern list' to see the installed toolchains");
@@ -43,7 +49,7 @@ public final class ToolchainRemover {
           v + " is the default toolchain; refusing to uninstall it",
           "switch first with 'govern use <version> --default', or pass --force");
     }
-    remove(v);
+    remove(v, purge);
   }
 
   /**
@@ -68,7 +74,7 @@ public final class ToolchainRemover {
         kept++;
         continue;
       }
-      remove(v);
+      remove(v, true);
       removed.add(0, v);
     }
     return removed;
@@ -79,12 +85,14 @@ public final class ToolchainRemover {
     new Trash(store.home().toolchains()).empty();
   }
 
-  private void remove(GoVersion v) {
+  private void remove(GoVersion v, boolean purge) {
     Path dir = store.home().toolchains();
     FileLocks.Held lock = VersionLock.acquire(VersionLock.fileOf(dir, v.toString()));
     try {
       new Trash(dir).discard(store.root(v));
-      deleteCachedArchives(v);
+      if (purge) {
+        deleteCachedArchives(v);
+      }
     } finally {
       lock.close();
     }

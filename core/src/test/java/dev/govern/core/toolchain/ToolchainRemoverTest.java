@@ -43,7 +43,7 @@ class ToolchainRemoverTest {
   }
 
   @Test
-  void uninstallDeletesTheVersionsCachedArchivesOnly() throws IOException {
+  void uninstallKeepsTheCachedArchivesAndPurgeDeletesTheVersionsOnly() throws IOException {
     Path downloads = tmp.resolve("downloads");
     Files.createDirectories(downloads);
     for (String f :
@@ -56,7 +56,9 @@ class ToolchainRemoverTest {
         }) {
       Files.writeString(downloads.resolve(f), f);
     }
-    new ToolchainRemover(store).uninstall(GoVersion.parse("1.22.4"), false);
+    new ToolchainRemover(store).uninstall(GoVersion.parse("1.22.10"), false);
+    assertThat(downloads.resolve("go1.22.10.linux-amd64.tar.gz")).exists();
+    new ToolchainRemover(store).uninstall(GoVersion.parse("1.22.4"), false, true);
     try (Stream<Path> left = Files.list(downloads)) {
       assertThat(left.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder(
