@@ -65,6 +65,11 @@ public final class CommandRegistry {
     return new LinkedHashMap<>(COMMANDS);
   }
 
+  /** Whether {@code name} is a top-level command. */
+  public static boolean has(String name) {
+    return COMMANDS.containsKey(name);
+  }
+
   /** The heading a top-level command is listed under ({@link CommandGroup#OTHER} if unknown). */
   public static CommandGroup groupOf(String name) {
     return GROUPS.getOrDefault(name, OTHER);

@@ -69,7 +69,7 @@ public final class GovernCli {
     if ("completion".equals(wanted)) {
       return fullTree(root, model);
     }
-    boolean named = wanted != null && CommandRegistry.all().containsKey(wanted);
+    boolean named = wanted != null && CommandRegistry.has(wanted);
     return assemble(root, model, named ? wanted : null, named || model == null);
   }
 
