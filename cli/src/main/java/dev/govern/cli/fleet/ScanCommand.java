@@ -103,6 +103,12 @@ public final class ScanCommand extends BaseCommand {
             };
     List<Path> roots =
         paths.isEmpty() ? List.of(cwd()) : paths.stream().map(p -> cwd().resolve(p)).toList();
+    for (Path root : roots) {
+      // before the vulnerability database is loaded (or downloaded): a typo fails at once
+      if (!Files.exists(root)) {
+        throw GovernException.notFound("no such file or directory: " + root, null);
+      }
+    }
     LocalDate day = rules.day();
     PolicyOptions.Rules r = rules.load(settings(), roots.get(0), m -> {});
     Policy policy = r.policy();

@@ -188,6 +188,18 @@ class ScanCommandTest {
   }
 
   @Test
+  void aMissingPathFailsBeforeAnyDatabaseIsFetched() {
+    CliRunner.Result r =
+        new CliRunner(tmp)
+            .env("GOVERN_VULNDB", "http://127.0.0.1:9/unreachable")
+            .run("scan", tmp.resolve("no-such-folder").toString());
+    assertThat(r.exitCode()).isEqualTo(3);
+    assertThat(r.err())
+        .isEqualTo(
+            "govern: error: no such file or directory: " + tmp.resolve("no-such-folder") + "\n");
+  }
+
+  @Test
   void failOnRedAndYellow() {
     assertThat(scan("--fail-on", "red").exitCode()).isEqualTo(4);
     assertThat(scan("--fail-on", "purple").exitCode()).isEqualTo(2);

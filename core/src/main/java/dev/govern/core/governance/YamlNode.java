@@ -26,9 +26,16 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, Yaml
    * @param isNull whether YAML reads it as null ({@code ~}, {@code null}, nothing)
    */
   record Scalar(String text, boolean isNull, Mark start, Mark end) implements YamlNode {
+    /** The longest value {@link #describe} quotes: a whole file can read as one scalar. */
+    static final int MAX_QUOTED = 60;
+
     @Override
     public String describe() {
-      return isNull ? "nothing" : "\"" + text + "\"";
+      if (isNull) {
+        return "nothing";
+      }
+      String shown = text.length() > MAX_QUOTED ? text.substring(0, MAX_QUOTED) + "…" : text;
+      return "\"" + shown.replace('\n', ' ') + "\"";
     }
   }
 

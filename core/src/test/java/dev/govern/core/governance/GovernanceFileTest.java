@@ -54,6 +54,18 @@ class GovernanceFileTest {
   }
 
   @Test
+  void aFileThatIsNotYamlMappingsIsNamedInOneShortLine() {
+    String passwd = "root:x:0:0:root:/root:/bin/bash\n".repeat(40);
+    GovernException e = error(passwd);
+    assertThat(e.getMessage())
+        .startsWith(
+            FILE + ":1:1: the governance file must be a mapping of sections, found \"root:x")
+        .endsWith("…\"")
+        .doesNotContain("\n");
+    assertThat(e.getMessage().length()).isLessThan(200);
+  }
+
+  @Test
   void readsTheDesignExample() {
     GovernanceFile g = GovernanceFile.parse(FILE, example());
     assertThat(g.environments().keySet()).containsExactly("prod", "staging", "dev");
