@@ -5,6 +5,7 @@ import dev.govern.cli.support.BaseCommand;
 import dev.govern.cli.support.JsonOutput;
 import dev.govern.cli.support.KnowledgeOptions;
 import dev.govern.cli.support.PolicyOptions;
+import dev.govern.cli.support.ReportFormat;
 import dev.govern.core.GovernException;
 import dev.govern.core.facts.HistoryReleaseFacts;
 import dev.govern.core.fleet.ClassRules;
@@ -83,14 +84,8 @@ public final class ScanCommand extends BaseCommand {
 
   @Override
   protected int run() throws IOException {
-    if (json && !format.equalsIgnoreCase("json") && !format.equalsIgnoreCase("table")) {
-      throw GovernException.usage("--json and --format " + format + " disagree");
-    }
-    String fmt = json ? "json" : format.toLowerCase(Locale.ROOT);
-    if (!List.of("table", "json", "csv", "markdown", "html").contains(fmt)) {
-      throw GovernException.usage(
-          "unknown format \"" + format + "\" (table, json, csv, markdown or html)");
-    }
+    String fmt =
+        ReportFormat.chosen(json, format, List.of("table", "json", "csv", "markdown", "html"));
     RiskClass threshold =
         failOn == null
             ? null

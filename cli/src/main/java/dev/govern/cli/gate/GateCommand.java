@@ -5,6 +5,7 @@ import dev.govern.cli.support.BaseCommand;
 import dev.govern.cli.support.JsonOutput;
 import dev.govern.cli.support.KnowledgeOptions;
 import dev.govern.cli.support.PolicyOptions;
+import dev.govern.cli.support.ReportFormat;
 import dev.govern.cli.support.VersionProvider;
 import dev.govern.core.GovernException;
 import dev.govern.core.artifact.binary.BuildInfo;
@@ -79,13 +80,7 @@ public final class GateCommand extends BaseCommand {
 
   @Override
   protected int run() {
-    if (json && !format.equalsIgnoreCase("json") && !format.equalsIgnoreCase("text")) {
-      throw GovernException.usage("--json and --format " + format + " disagree");
-    }
-    String fmt = json ? "json" : format.toLowerCase(Locale.ROOT);
-    if (!List.of("text", "json", "sarif", "junit").contains(fmt)) {
-      throw GovernException.usage("unknown format \"" + format + "\" (text, json, sarif or junit)");
-    }
+    String fmt = ReportFormat.chosen(json, format, List.of("text", "json", "sarif", "junit"));
     boolean failOnWarn =
         switch (failOn.toLowerCase(Locale.ROOT)) {
           case "warn", "warning" -> true;
