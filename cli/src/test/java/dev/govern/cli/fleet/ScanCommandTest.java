@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.govern.cli.CliRunner;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
+import dev.govern.core.testing.TarBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,20 +40,21 @@ class ScanCommandTest {
     Files.copy(SHARED.resolve("fixtures/vcsdemo-linux-amd64"), fleet.resolve("bin/vcsdemo"));
     // a docker save tarball with a Go binary in its only layer
     byte[] layer =
-        new TarWriter()
+        new TarBuilder()
             .file(
                 "usr/local/bin/timeonly",
-                Files.readAllBytes(SHARED.resolve("fixtures/timeonly-linux-amd64")))
-            .bytes();
+                Files.readAllBytes(SHARED.resolve("fixtures/timeonly-linux-amd64")),
+                0755)
+            .tar();
     String manifest =
         "[{\"Config\":\"cfg.json\",\"RepoTags\":[\"acme/timeonly:1.0\"],\"Layers\":[\"abc123/layer.tar\"]}]";
-    try (OutputStream o = Files.newOutputStream(fleet.resolve("images/timeonly.tar"))) {
-      new TarWriter()
-          .file("abc123/layer.tar", layer)
-          .file("cfg.json", "{}".getBytes(StandardCharsets.UTF_8))
-          .file("manifest.json", manifest.getBytes(StandardCharsets.UTF_8))
-          .writeTo(o);
-    }
+    Files.write(
+        fleet.resolve("images/timeonly.tar"),
+        new TarBuilder()
+            .file("abc123/layer.tar", layer, 0644)
+            .file("cfg.json", "{}", 0644)
+            .file("manifest.json", manifest, 0644)
+            .tar());
     ociLayout(
         fleet.resolve("images/oci"),
         Files.readAllBytes(SHARED.resolve("fixtures/nethttp-linux-amd64-nodwarf")));
@@ -72,11 +71,7 @@ class ScanCommandTest {
 
   /** An OCI image layout with one gzip layer holding {@code binary}. */
   private static void ociLayout(Path dir, byte[] binary) throws Exception {
-    ByteArrayOutputStream gz = new ByteArrayOutputStream();
-    try (GZIPOutputStream z = new GZIPOutputStream(gz)) {
-      z.write(new TarWriter().file("app/server", binary).bytes());
-    }
-    String layer = blob(dir, gz.toByteArray());
+    String layer = blob(dir, new TarBuilder().file("app/server", binary, 0755).tarGz());
     String config = blob(dir, "{}".getBytes(StandardCharsets.UTF_8));
     String manifest =
         blob(

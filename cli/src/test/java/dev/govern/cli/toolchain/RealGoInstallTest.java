@@ -3,12 +3,11 @@ package dev.govern.cli.toolchain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.govern.cli.CliRunner;
+import dev.govern.core.testing.IndexJson;
+import dev.govern.core.testing.MirrorServer;
+import dev.govern.core.testing.TarBuilder;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +28,7 @@ class RealGoInstallTest {
   static final Path DEBIAN_GO = Path.of("/usr/lib/go-1.19");
   static final String FILE = "go1.19.8.linux-amd64.tar.gz";
 
-  private static HttpServer server;
-  private static Path mirror;
+  private static MirrorServer server;
 
   @TempDir Path tmp;
 
@@ -66,40 +64,25 @@ class RealGoInstallTest {
   static void serve() throws Exception {
     assumeTrue(Files.isExecutable(DEBIAN_GO.resolve("bin/go")), "Debian's golang-1.19-go");
     assumeTrue(Files.readString(DEBIAN_GO.resolve("VERSION")).startsWith("go1.19.8"));
-    Path a = archive();
-    mirror = Files.createTempDirectory("govern-real-go-mirror");
-    Files.createSymbolicLink(mirror.resolve(FILE), a);
-    String index =
-        "[{\"version\":\"go1.19.8\",\"stable\":true,\"files\":[{\"filename\":\""
-            + FILE
-            + "\",\"os\":\"linux\",\"arch\":\"amd64\",\"version\":\"go1.19.8\",\"sha256\":\""
-            + TestMirror.sha256(a)
-            + "\",\"size\":"
-            + Files.size(a)
-            + ",\"kind\":\"archive\"}]}]";
-    Files.writeString(mirror.resolve("index.json"), index, StandardCharsets.UTF_8);
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(
-        "/",
-        ex -> {
-          Path f = mirror.resolve(ex.getRequestURI().getPath().substring(1)).normalize();
-          if (!f.startsWith(mirror) || !Files.isRegularFile(f)) {
-            ex.sendResponseHeaders(404, -1);
-            ex.close();
-            return;
-          }
-          ex.sendResponseHeaders(200, Files.size(f));
-          try (OutputStream out = ex.getResponseBody()) {
-            Files.copy(f, out);
-          }
-        });
-    server.start();
+    byte[] a = Files.readAllBytes(archive());
+    server =
+        new MirrorServer()
+            .put(FILE, a)
+            .put(
+                "index.json",
+                new IndexJson()
+                    .release(
+                        "go1.19.8",
+                        true,
+                        IndexJson.file(
+                            FILE, "linux", "amd64", "go1.19.8", TarBuilder.sha256(a), a.length))
+                    .bytes());
   }
 
   @AfterAll
-  static void stop() throws IOException {
+  static void stop() {
     if (server != null) {
-      server.stop(0);
+      server.close();
     }
   }
 
@@ -112,7 +95,7 @@ class RealGoInstallTest {
 
   @Test
   void installsThePackedDebianGoFromALoopbackMirrorAndItRuns() throws Exception {
-    String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    String base = server.base();
     CliRunner govern = new CliRunner(tmp);
     CliRunner.Result r = govern.run("install", "1.19", "--mirror", base);
     assertThat(r.err()).isEmpty();

@@ -1,26 +1,21 @@
 package dev.govern.cli.toolchain;
 
+import dev.govern.core.testing.IndexJson;
+import dev.govern.core.testing.TarBuilder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
 
 /**
- * A release mirror folder (index.json plus archives) built with the system's {@code tar}: each
- * archive is a tiny go.dev-style toolchain whose {@code bin/go} prints its version.
+ * A release mirror folder (index.json plus archives): each archive is core's tiny go.dev-style
+ * toolchain ({@link TarBuilder#toolchain}) whose {@code bin/go} prints its version.
  */
 final class TestMirror {
   private final Path dir;
-  private final Path work;
-  private final List<String> releases = new ArrayList<>();
+  private final IndexJson index = new IndexJson();
 
   TestMirror(Path dir) throws IOException {
     this.dir = Files.createDirectories(dir.resolve("mirror"));
-    this.work = Files.createDirectories(dir.resolve("mirror-work"));
   }
 
   String url() {
@@ -28,50 +23,21 @@ final class TestMirror {
   }
 
   /** Adds a release with a linux/amd64 archive; returns the archive. */
-  Path release(String version, boolean stable) throws Exception {
-    Path archive = toolchainArchive(work, version);
-    Path served = dir.resolve(archive.getFileName());
-    Files.copy(archive, served);
-    releases.add(
-        "{\"version\":\""
-            + version
-            + "\",\"stable\":"
-            + stable
-            + ",\"files\":[{\"filename\":\""
-            + served.getFileName()
-            + "\",\"os\":\"linux\",\"arch\":\"amd64\",\"version\":\""
-            + version
-            + "\",\"sha256\":\""
-            + sha256(served)
-            + "\",\"size\":"
-            + Files.size(served)
-            + ",\"kind\":\"archive\"}]}");
-    Files.writeString(
-        dir.resolve("index.json"), "[" + String.join(",", releases) + "]", StandardCharsets.UTF_8);
+  Path release(String version, boolean stable) throws IOException {
+    byte[] archive = TarBuilder.toolchain(version).tarGz();
+    Path served = Files.write(dir.resolve(version + ".linux-amd64.tar.gz"), archive);
+    index.release(version, stable, archive);
+    Files.write(dir.resolve("index.json"), index.bytes());
     return served;
   }
 
-  /** A {@code <version>.linux-amd64.tar.gz} with go/VERSION and an executable go/bin/go. */
-  static Path toolchainArchive(Path work, String version) throws Exception {
-    Path src = Files.createDirectories(work.resolve(version));
-    Files.createDirectories(src.resolve("go/bin"));
-    Files.writeString(src.resolve("go/VERSION"), version + "\n");
-    Path go = src.resolve("go/bin/go");
-    Files.writeString(go, "#!/bin/sh\necho go version " + version + " linux/amd64\n");
-    go.toFile().setExecutable(true, false);
-    Path out = work.resolve(version + ".linux-amd64.tar.gz");
-    Process p =
-        new ProcessBuilder("tar", "-czf", out.toString(), "-C", src.toString(), "go")
-            .inheritIO()
-            .start();
-    if (p.waitFor() != 0) {
-      throw new IOException("tar failed for " + version);
-    }
-    return out;
+  /** A {@code <version>.linux-amd64.tar.gz} in {@code work}, outside any mirror. */
+  static Path toolchainArchive(Path work, String version) throws IOException {
+    return Files.write(
+        work.resolve(version + ".linux-amd64.tar.gz"), TarBuilder.toolchain(version).tarGz());
   }
 
-  static String sha256(Path file) throws Exception {
-    return HexFormat.of()
-        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+  static String sha256(Path file) throws IOException {
+    return TarBuilder.sha256(Files.readAllBytes(file));
   }
 }

@@ -1,36 +1,21 @@
 package dev.govern.cli.toolchain;
 
+import dev.govern.core.config.GovernHome;
+import dev.govern.core.testing.FakeToolchains;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
-/** Installed toolchains for CLI tests: small sh stand-ins, or Debian's real Go 1.19. */
+/** Installed toolchains for CLI tests: core's sh stand-ins, or Debian's real Go 1.19. */
 final class TestToolchains {
   /** Debian's Go 1.19 (its VERSION says go1.19.8). */
   static final Path REAL_GO = Path.of("/usr/lib/go-1.19");
 
   private TestToolchains() {}
 
-  /** A stand-in whose bin/go answers {@code version} and {@code env GOROOT} like Go. */
+  /** A stand-in toolchain under {@code home} (a {@code .govern} folder); see FakeToolchains. */
   static Path fake(Path home, String name) throws IOException {
-    Path root = home.resolve("toolchains").resolve(name);
-    Files.createDirectories(root.resolve("bin"));
-    Files.writeString(root.resolve("VERSION"), name + "\ntime 2024-06-04T00:00:00Z\n");
-    for (String tool : new String[] {"go", "gofmt"}) {
-      script(
-          root.resolve("bin").resolve(tool),
-          """
-          #!/bin/sh
-          case "$1" in
-            version) echo "go version %1$s linux/amd64" ;;
-            env) cd "${0%%/*}/.." && pwd -P ;;
-            *) echo "RESOLVED %1$s %2$s GOTOOLCHAIN=$GOTOOLCHAIN" ;;
-          esac
-          """
-              .formatted(name, tool));
-    }
-    return root;
+    return FakeToolchains.install(new GovernHome(home), name);
   }
 
   /** {@code toolchains/go1.19.8 → /usr/lib/go-1.19}. */
@@ -39,11 +24,5 @@ final class TestToolchains {
     Files.createDirectories(link.getParent());
     Files.createSymbolicLink(link, REAL_GO);
     return link;
-  }
-
-  static void script(Path p, String text) throws IOException {
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, text);
-    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.govern.cli.CliRunner;
 import dev.govern.core.ledger.Change;
+import dev.govern.core.testing.FakeToolchains;
 import dev.govern.core.toolchain.ProcessRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -135,7 +136,7 @@ class ToolchainEndToEndTest {
     assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
     assertThat(govern(tmp).run("use", "1.19.8", "--default").exitCode()).isZero();
     Path launcher = tmp.resolve("launcher/govern");
-    TestToolchains.script(
+    FakeToolchains.script(
         launcher,
         "#!/bin/sh\nexec '"
             + Path.of(System.getProperty("java.home"), "bin", "java")

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.govern.cli.CliRunner;
 import dev.govern.core.ledger.Change;
+import dev.govern.core.testing.FakeToolchains;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -253,7 +254,7 @@ class ToolchainUseCommandsTest {
   void doctorFindsTheUsualEmergencyMistakesEachWithAFix() throws Exception {
     govern().run("use", "1.21.0", "--default");
     Path otherGo = tmp.resolve("usr-local-go/bin/go");
-    TestToolchains.script(otherGo, "#!/bin/sh\n");
+    FakeToolchains.script(otherGo, "#!/bin/sh\n");
     Files.writeString(work.resolve(".go-version"), "1.21.0\n");
     Files.writeString(work.resolve("go.mod"), "module m\n\ngo 1.22.1\n");
     Files.delete(home.resolve("toolchains/go1.22.4/VERSION"));
@@ -342,5 +343,66 @@ class ToolchainUseCommandsTest {
     assertThat(missing.err()).contains("environment \"prod\" is not in");
     assertThat(govern().run("use", "1.21.0", "--env", "staging", "--default").exitCode())
         .isEqualTo(2);
+  }
+
+  // --json of the commands that change or report something
+
+  private JsonNode doc(CliRunner.Result r) throws Exception {
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode d = json.readTree(r.out());
+    assertThat(d.path("schemaVersion").asInt()).isEqualTo(1);
+    return d;
+  }
+
+  @Test
+  void useDefaultJsonReportsTheSwitchAndThePinThatStillWinsHere() throws Exception {
+    TestToolchains.fake(home, "go1.20.14");
+    govern().run("use", "1.21.0", "--default");
+    Files.writeString(work.resolve(".go-version"), "1.20.14\n");
+    JsonNode d = doc(govern().run("use", "1.22.4", "--default", "--json"));
+    assertThat(d.path("version").asText()).isEqualTo("go1.22.4");
+    assertThat(d.path("previous").asText()).isEqualTo("go1.21.0");
+    assertThat(d.path("overriddenHereBy").asText()).contains(".go-version").endsWith("go1.20.14");
+  }
+
+  @Test
+  void useWithoutDefaultRefusesJson() {
+    CliRunner.Result r = govern().run("use", "1.22.4", "--json");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("use it with --default");
+  }
+
+  @Test
+  void pinJsonReportsTheFileAndThePreviousPin() throws Exception {
+    govern().run("pin", "1.21.0");
+    JsonNode d = doc(govern().run("pin", "1.22.4", "--json"));
+    assertThat(d.path("version").asText()).isEqualTo("go1.22.4");
+    assertThat(d.path("file").asText()).isEqualTo(work.resolve(".go-version").toString());
+    assertThat(d.path("previous").asText()).isEqualTo("go1.21.0");
+    assertThat(d.path("gomod").isNull()).isTrue();
+    assertThat(d.path("installed").asBoolean()).isTrue();
+  }
+
+  @Test
+  void whichJsonReportsThePathAndWhatSelectedIt() throws Exception {
+    govern().run("pin", "1.21.0");
+    JsonNode d = doc(govern().run("which", "--json"));
+    assertThat(d.path("tool").asText()).isEqualTo("go");
+    assertThat(d.path("path").asText())
+        .isEqualTo(home.resolve("toolchains/go1.21.0/bin/go").toString());
+    assertThat(d.path("version").asText()).isEqualTo("go1.21.0");
+    assertThat(d.path("source").asText()).contains(".go-version");
+  }
+
+  @Test
+  void uninstallAndPruneJsonListWhatTheyRemoved() throws Exception {
+    TestToolchains.fake(home, "go1.20.14");
+    JsonNode one = doc(govern().run("uninstall", "1.20.14", "--json"));
+    assertThat(one.path("removed").toString()).isEqualTo("[\"go1.20.14\"]");
+    JsonNode pruned = doc(govern().run("prune", "--keep", "1", "--json"));
+    assertThat(pruned.path("removed").toString()).isEqualTo("[\"go1.21.0\"]");
+    JsonNode none = doc(govern().run("prune", "--keep", "1", "--json"));
+    assertThat(none.path("removed").toString()).isEqualTo("[]");
+    assertThat(recorded).extracting(Change::action).containsExactly("uninstall", "uninstall");
   }
 }

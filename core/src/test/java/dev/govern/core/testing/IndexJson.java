@@ -29,6 +29,12 @@ public final class IndexJson {
   }
 
   public static String file(String filename, String os, String arch, String version, byte[] data) {
+    return file(filename, os, arch, version, TarBuilder.sha256(data), data.length);
+  }
+
+  /** A file object for an archive already on disk (its hash and size given). */
+  public static String file(
+      String filename, String os, String arch, String version, String sha256, long size) {
     return "{\"filename\":\""
         + filename
         + "\",\"os\":\""
@@ -38,9 +44,9 @@ public final class IndexJson {
         + "\",\"version\":\""
         + version
         + "\",\"sha256\":\""
-        + TarBuilder.sha256(data)
+        + sha256
         + "\",\"size\":"
-        + data.length
+        + size
         + ",\"kind\":\"archive\"}";
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.govern.core.GovernException;
 import dev.govern.core.config.GovernHome;
+import dev.govern.core.testing.FakeToolchains;
 import dev.govern.core.version.GoVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;

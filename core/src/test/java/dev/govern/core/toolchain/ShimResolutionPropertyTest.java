@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.govern.core.ErrorCode;
 import dev.govern.core.GovernException;
 import dev.govern.core.config.GovernHome;
+import dev.govern.core.testing.FakeToolchains;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package dev.govern.core.toolchain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.govern.core.config.GovernHome;
+import dev.govern.core.testing.FakeToolchains;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;

@@ -1,4 +1,4 @@
-package dev.govern.core.toolchain;
+package dev.govern.core.testing;
 
 import dev.govern.core.config.GovernHome;
 import java.io.IOException;
@@ -11,10 +11,10 @@ import java.nio.file.attribute.PosixFilePermissions;
  * answers {@code go version} like Go does, {@code go env GOROOT} with its own directory, and
  * anything else with {@code RESOLVED <name> GOTOOLCHAIN=<value>} (what the property tests compare).
  */
-final class FakeToolchains {
+public final class FakeToolchains {
   private FakeToolchains() {}
 
-  static Path install(GovernHome home, String name) throws IOException {
+  public static Path install(GovernHome home, String name) throws IOException {
     Path root = home.toolchain(name);
     Files.createDirectories(root.resolve("bin"));
     Files.writeString(root.resolve("VERSION"), name + "\ntime 2024-06-04T00:00:00Z\n");
@@ -34,7 +34,8 @@ final class FakeToolchains {
     return root;
   }
 
-  static void script(Path p, String text) throws IOException {
+  /** Writes an executable script. */
+  public static void script(Path p, String text) throws IOException {
     Files.createDirectories(p.getParent());
     Files.writeString(p, text);
     Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
