@@ -101,7 +101,9 @@ public final class CommandModelWriter {
     CommandAttributes.of(spec)
         .forEach(
             (k, v) -> {
-              if (k.equals("name") || !v.equals(defaults.get(k))) {
+              // a version provider answers at run time; its answer written here would be a copy
+              boolean derived = k.equals("version") && spec.versionProvider() != null;
+              if (!derived && (k.equals("name") || !v.equals(defaults.get(k)))) {
                 List<String> f = new ArrayList<>(List.of("attr", k));
                 f.addAll(v);
                 line(f);

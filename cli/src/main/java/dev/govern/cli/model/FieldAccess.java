@@ -3,7 +3,6 @@ package dev.govern.cli.model;
 import java.lang.reflect.Field;
 import picocli.CommandLine.Model.IGetter;
 import picocli.CommandLine.Model.ISetter;
-import picocli.CommandLine.PicocliException;
 
 /** Binds an option or parameter to one field of one object, as picocli's annotations would. */
 final class FieldAccess implements IGetter, ISetter {
@@ -18,22 +17,13 @@ final class FieldAccess implements IGetter, ISetter {
   @Override
   @SuppressWarnings("unchecked")
   public <T> T get() {
-    try {
-      return (T) field.get(owner);
-    } catch (IllegalAccessException e) {
-      throw new PicocliException("cannot read " + field + ": " + e.getMessage(), e);
-    }
+    return (T) Instances.get(field, owner);
   }
 
   @Override
   public <T> T set(T value) {
-    try {
-      @SuppressWarnings("unchecked")
-      T old = (T) field.get(owner);
-      field.set(owner, value);
-      return old;
-    } catch (IllegalAccessException e) {
-      throw new PicocliException("cannot set " + field + ": " + e.getMessage(), e);
-    }
+    T old = get();
+    Instances.set(field, owner, value);
+    return old;
   }
 }
