@@ -2,6 +2,7 @@ package dev.govern.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.govern.core.testing.TestData;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ class PackagedJarIT {
   private static final Path SHARED = Path.of(System.getProperty("govern.shared", "../../shared"));
   private static final String FIXTURES = SHARED.resolve("fixtures").toString();
   private static final String BIN = FIXTURES + "/moddep-linux-amd64";
-  private static final String VULNDB = SHARED.resolve("data/vulndb/osv").toString();
+  private static final String VULNDB = TestData.osvDir().toString();
   private static final String EXAMPLE =
       Path.of(System.getProperty("govern.examples", "../examples"), "govern.yaml").toString();
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.govern.cli.CliRunner;
+import dev.govern.core.testing.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -53,9 +54,7 @@ class EnvsCommandsTest {
             "prod         go1.20.14  2024-03-01  live       no         ?      all vendor modules compatible",
             "staging      go1.21.13  2024-05-20  observing  yes        ?      pprof under load test",
             "dev          go1.22.4   2024-06-15  suspended  yes        ?      net/http timeout bug");
-    String vulndb =
-        java.nio.file.Path.of(System.getProperty("govern.shared"), "data", "vulndb", "osv")
-            .toString();
+    String vulndb = TestData.osvDir().toString();
     CliRunner.Result md =
         cli()
             .run(

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.govern.cli.CliRunner;
 import dev.govern.core.testing.TarBuilder;
+import dev.govern.core.testing.TestData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A fixture fleet built by the test: repositories in different states, binaries, images. */
 class ScanCommandTest {
   static final Path SHARED = Path.of(System.getProperty("govern.shared"));
-  static final String VULNDB = SHARED.resolve("data/vulndb/osv").toString();
+  static final String VULNDB = TestData.osvDir().toString();
   static final String AS_OF = "2026-09-01";
 
   @TempDir Path tmp;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.govern.cli.CliRunner;
+import dev.govern.core.testing.TestData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GateCommandTest {
   private static final Path SHARED = Path.of(System.getProperty("govern.shared"));
-  private static final String VULNDB = SHARED.resolve("data/vulndb/osv").toString();
+  private static final String VULNDB = TestData.osvDir().toString();
   private static final String AS_OF = "2026-09-01";
   private static final String POLICY =
       String.join(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.govern.cli.CliRunner;
+import dev.govern.core.testing.TestData;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,7 @@ class VulnsBinaryTest {
                 "vulns",
                 SHARED.resolve("fixtures/" + binary).toString(),
                 "--vulndb",
-                SHARED.resolve("data/vulndb/osv").toString(),
+                TestData.osvDir().toString(),
                 "--json");
     assertThat(r.exitCode()).as(r.err()).isZero();
     return new ObjectMapper().readTree(r.out());

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 class FindingLinkedTest {
   private static LinkedFunctions functionsOf(String binary) throws IOException {
     return LinkedFunctions.of(
-        Files.readAllLines(SharedVulnDb.shared().resolve("fixtures/" + binary + ".funcs.txt")));
+        Files.readAllLines(
+            java.nio.file.Path.of(
+                System.getProperty("govern.shared"), "fixtures", binary + ".funcs.txt")));
   }
 
   private static Finding stdlibFinding(String id) {
