@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.govern.cli.CliRunner;
+import dev.govern.core.testing.TestBinaries;
 import dev.govern.core.testing.TestData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * The gate end to end: fixture repositories per rule and evidence source, real vulnerability data.
  */
 class GateCommandTest {
-  private static final Path SHARED = Path.of(System.getProperty("govern.shared"));
   private static final String VULNDB = TestData.osvDir().toString();
   private static final String AS_OF = "2026-09-01";
   private static final String POLICY =
@@ -153,8 +153,7 @@ class GateCommandTest {
     // the reverse: a current toolchain line, but the shipped binary was built with go1.19.8
     Path current = repo("go.mod", "module m\n\ngo 1.26.0\ntoolchain go1.26.7\n");
     assertThat(gate(current).exitCode()).isZero();
-    CliRunner.Result fail =
-        gate(current, "--binary", SHARED.resolve("fixtures/timeonly-linux-amd64").toString());
+    CliRunner.Result fail = gate(current, "--binary", TestBinaries.timeonly().file().toString());
     assertThat(fail.exitCode()).isEqualTo(4);
     assertThat(json(fail).path("findings").toString())
         .contains("binary build info go1.19.8 has", "rebuild with go1.26.7");
@@ -237,11 +236,12 @@ class GateCommandTest {
   }
 
   /**
-   * A copy of a real fixture binary whose build info names another Go release (same length, so the
-   * varint-framed layout stays valid): stands in for a binary built with a Go we cannot run.
+   * A copy of a real binary (built by Go 1.19.8 at test time) whose build info names another Go
+   * release (same length, so the varint-framed layout stays valid): stands in for a binary built
+   * with a Go we cannot run.
    */
   private Path binaryClaiming(String version) throws Exception {
-    byte[] data = Files.readAllBytes(SHARED.resolve("fixtures/timeonly-linux-amd64"));
+    byte[] data = TestBinaries.timeonly().bytes();
     byte[] from = ("\u0008go1.19.8").getBytes(StandardCharsets.ISO_8859_1);
     byte[] to = ("\u0008" + version).getBytes(StandardCharsets.ISO_8859_1);
     assertThat(to).hasSameSizeAs(from);
