@@ -180,13 +180,15 @@ class GateCommandTest {
   }
 
   @Test
-  void offlineWithoutDataTheVulnerabilityRuleIsAWarning() throws Exception {
-    Path repo = repo("go.mod", "module m\n\ngo 1.26.0\ntoolchain go1.26.7\n");
+  void offlineTheGateJudgesWithTheEmbeddedDatabaseAndSaysSo() throws Exception {
+    Path repo = repo("go.mod", "module m\n\ngo 1.26.0\ntoolchain go1.26.2\n");
     CliRunner.Result r =
         new CliRunner(tmp)
             .run("gate", repo.toString(), "--offline", "--as-of", AS_OF, "--format", "json");
-    assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(json(r).path("findings").toString()).contains("unknown: no data");
+    assertThat(r.err()).startsWith("govern: warning: using the embedded database of 2026-08-21 (");
+    assertThat(json(r).path("findings").toString()).doesNotContain("unknown: no data");
+    // go1.26.2 has standard library vulnerabilities fixed by go1.26.7 in the 2026-08-21 data
+    assertThat(rules(json(r), "fail")).anyMatch(s -> s.startsWith("vuln-stdlib@"));
   }
 
   @Test

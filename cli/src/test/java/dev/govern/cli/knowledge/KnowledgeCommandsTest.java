@@ -142,12 +142,17 @@ class KnowledgeCommandsTest {
   }
 
   @Test
-  void offlineWithoutACachedRemoteDatabaseFailsWithJsonError() throws Exception {
+  void offlineWithoutACachedCopyUsesTheEmbeddedDatabaseAndSaysHowOldItIs() throws Exception {
     CliRunner.Result r = govern.run("vulns", "go1.22.1", "--offline", "--json");
-    assertThat(r.exitCode()).isEqualTo(3);
+    assertThat(r.exitCode()).as(r.err()).isZero();
     JsonNode doc = JSON.readTree(r.out());
-    assertThat(doc.get("error").get("code").asText()).isEqualTo("precondition-failed");
-    assertThat(r.err()).contains("https://vuln.go.dev").contains("hint:");
+    assertThat(doc.get("database").get("kind").asText()).isEqualTo("embedded");
+    assertThat(doc.get("database").get("entries").asInt()).isEqualTo(4291);
+    assertThat(r.err())
+        .isEqualTo(
+            "govern: warning: using "
+                + OfflineKnowledgeTest.embedded()
+                + " instead of https://vuln.go.dev; offline\n");
   }
 
   @Test
@@ -175,8 +180,8 @@ class KnowledgeCommandsTest {
     CliRunner.Result r = govern.run("vulns", "go1.21.3", "--offline", "--json");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.err())
-        .startsWith(
-            "govern: warning: using vulnerability data from https://vuln.go.dev fetched 3 days ago");
+        .startsWith("govern: warning: using the copy cached 3 days ago (")
+        .endsWith(" instead of https://vuln.go.dev; offline\n");
     JsonNode doc = JSON.readTree(r.out());
     assertThat(doc.get("database").get("entries").asInt()).isEqualTo(2);
     assertThat(doc.get("database").get("modified").asText()).isEqualTo("2026-08-21T10:00:00Z");
