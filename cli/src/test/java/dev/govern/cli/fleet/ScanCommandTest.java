@@ -151,7 +151,7 @@ class ScanCommandTest {
     CliRunner.Result csv = scan("--format", "csv");
     assertThat(csv.out())
         .startsWith(
-            "class,service,owner,go,from,supported,stdlib,toolchain,modules,why,evidence\r\n");
+            "class,service,owner,go,from,supported,stdlib,toolchain,modules,fix,why,evidence\r\n");
     assertThat(csv.out().split("\r\n")).hasSize(1 + 6);
     assertThat(scan("--format", "markdown").out())
         .contains("| class | service |", "| green | example.com/payments | @payments-team |");
