@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: `govern inspect <dir>` against `go version -m <dir>` (Debian's Go 1.19), whole process
-# including JVM start, on directories of 1,000 and 10,000 Go binaries (hard links to the fixtures).
+# including JVM start, on directories of 1,000 and 10,000 Go binaries (hard links to the binaries
+# the tests build with Go 1.19, target/go-test-binaries/bin/go1.19.8; run the tests first).
 # govern runs twice: as `java -jar cli/target/govern.jar` (no JVM options) and through the
 # `./govern` launcher (class-data sharing, serial GC, C1 only).
 #
@@ -10,8 +11,7 @@
 # Results go to bench/out/ (ignored by git).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-shared=${GOVERN_SHARED:-$root/../shared}
-fixtures=$shared/fixtures
+fixtures=${FIXTURES:-$root/target/go-test-binaries/bin/go1.19.8}
 go=${GO:-/usr/lib/go-1.19/bin/go}
 jar=$root/cli/target/govern.jar
 out=$root/bench/out
@@ -21,13 +21,14 @@ java=${JAVA:-java}
 [ -x "$go" ] || { echo "needs Go at $go (set GO=...)" >&2; exit 3; }
 command -v hyperfine >/dev/null || { echo "needs hyperfine" >&2; exit 3; }
 if [ ! -f "$jar" ]; then
-  (cd "$root" && mvn -B -q -o package -DskipTests)
+  (cd "$root" && ./mvnw -B -q -o package -DskipTests)
 fi
 mkdir -p "$out"
 
 bins=()
-while IFS= read -r f; do bins+=("$f"); done < <(cd "$fixtures" && ls | grep -E -v '\.(txt|json|sh)$' | while read -r n; do [ -f "$n" ] && [ -x "$n" ] && echo "$n"; done)
-[ ${#bins[@]} -gt 0 ] || { echo "no fixtures in $fixtures" >&2; exit 3; }
+# containers Go 1.19's go version -m reads (not Plan 9, XCOFF without symbols, WebAssembly)
+while IFS= read -r f; do bins+=("$f"); done < <(cd "$fixtures" && ls | grep -E -v 'plan9|aix|wasm' | while read -r n; do [ -f "$n" ] && [ -x "$n" ] && echo "$n"; done)
+[ ${#bins[@]} -gt 0 ] || { echo "no binaries in $fixtures: run the tests first (dev/verify)" >&2; exit 3; }
 
 make_dir() { # make_dir N DIR: N hard links to the fixtures, round robin, 100 per subdirectory
   local n=$1 dir=$2

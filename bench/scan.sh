@@ -1,12 +1,13 @@
 #!/bin/sh
 # Fleet scan throughput: a tree of FILES files of which BINARIES are Go binaries (hard links to the
-# fixtures), scanned by `govern scan` (whole process), side by side with `go version -m` over the
+# binaries the tests build with Go 1.19, target/go-test-binaries/bin/go1.19.8), scanned by `govern scan` (whole process), side by side with `go version -m` over the
 # binaries-only part of the tree.
 #   bench/scan.sh                 FILES=50000 BINARIES=5000 by default
 set -eu
 here=$(cd "$(dirname "$0")" && pwd -P)
 root=${here%/bench}
-shared=${GOVERN_SHARED:-$root/../shared}
+fixtures=${FIXTURES:-$root/target/go-test-binaries/bin/go1.19.8}
+[ -d "$fixtures" ] || { echo "no binaries in $fixtures: run the tests first (dev/verify)" >&2; exit 3; }
 files=${FILES:-50000}
 bins=${BINARIES:-5000}
 go=${GO:-/usr/lib/go-1.19/bin/go}
@@ -16,10 +17,10 @@ java=${GOVERN_JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}
 if [ ! -d "$out/tree" ]; then
   echo "building $out/tree: $files files, $bins Go binaries" >&2
   rm -rf "$out"; mkdir -p "$out/tree" "$out/bins"
-  python3 - "$shared/fixtures" "$out" "$files" "$bins" <<'PY'
+  python3 - "$fixtures" "$out" "$files" "$bins" <<'PY'
 import os, sys
 fx, out, files, bins = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-fixtures = sorted(f for f in os.listdir(fx) if not f.endswith('.txt') and os.path.isfile(os.path.join(fx, f)) and '.' not in f.replace('.exe', ''))
+fixtures = sorted(f for f in os.listdir(fx) if os.path.isfile(os.path.join(fx, f)) and not f.startswith('.') and not any(x in f for x in ('plan9', 'aix', 'wasm')))
 n = 0
 for i in range(bins):
     d = os.path.join(out, 'tree', 'svc%04d' % (i // 10), 'bin')
@@ -44,13 +45,13 @@ PY
 fi
 
 "$root/govern" --version >/dev/null   # build first (and record the CDS archive)
-"$root/govern" vulns go1.22.4 --vulndb "$shared/data/vulndb/osv" >/dev/null   # warm the database snapshot
+"$root/govern" vulns go1.22.4 --vulndb embedded >/dev/null   # warm the database snapshot
 jar=$root/cli/target/govern.jar
 count=$(find "$out/tree" -type f | wc -l)
 echo "tree: $count files"
 hyperfine -N --warmup 1 --runs "${RUNS:-5}" --export-json "$out/scan.json" \
-  -n "govern scan (whole tree)" "$root/govern scan $out/tree --offline --vulndb $shared/data/vulndb/osv --format json --out $out/report.json" \
-  -n "govern scan (binaries only)" "$root/govern scan $out/bins --offline --vulndb $shared/data/vulndb/osv --format json --out $out/report-bins.json" \
+  -n "govern scan (whole tree)" "$root/govern scan $out/tree --offline --vulndb embedded --format json --out $out/report.json" \
+  -n "govern scan (binaries only)" "$root/govern scan $out/bins --offline --vulndb embedded --format json --out $out/report-bins.json" \
   -n "go version -m (binaries only)" "$go version -m $out/bins" \
   -n "govern inspect (binaries only)" "$root/govern inspect $out/bins"
 

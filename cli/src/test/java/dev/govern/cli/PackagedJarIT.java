@@ -2,6 +2,8 @@ package dev.govern.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.govern.core.testing.TestBinaries;
+import dev.govern.core.testing.TestData;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +24,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PackagedJarIT {
   private static final Path JAR = Path.of(System.getProperty("govern.jar", "target/govern.jar"));
-  private static final Path SHARED = Path.of(System.getProperty("govern.shared", "../../shared"));
-  private static final String FIXTURES = SHARED.resolve("fixtures").toString();
-  private static final String BIN = FIXTURES + "/moddep-linux-amd64";
-  private static final String VULNDB = SHARED.resolve("data/vulndb/osv").toString();
+  private static final String BIN = TestBinaries.moddep().file().toString();
+  private static final String NETHTTP = TestBinaries.nethttp().file().toString();
+
+  /** The folder of binaries Go 1.19 built for the tests. */
+  private static final String FIXTURES = TestBinaries.moddep().file().getParent().toString();
+
+  private static final String VULNDB = TestData.osvDir().toString();
   private static final String EXAMPLE =
       Path.of(System.getProperty("govern.examples", "../examples"), "govern.yaml").toString();
 
@@ -39,8 +44,9 @@ class PackagedJarIT {
         run(0, "inspect", "--json", BIN),
         run(0, "sbom", BIN),
         run(0, "sbom", "--format", "cyclonedx-xml", BIN),
-        run(0, "vulns", "--json", FIXTURES + "/nethttp-linux-amd64-nodwarf", "--vulndb", VULNDB),
-        run(0, "advise", "go1.21.3", "--vulndb", VULNDB),
+        run(0, "vulns", "--json", NETHTTP, "--vulndb", VULNDB),
+        run(0, "advise", "go1.21.3", "--as-of", "2026-08-21", "--vulndb", VULNDB),
+        run(0, "vulns", "go1.21.3", "--offline"),
         run(0, "releases", "--json", "--as-of", "2026-08-21"),
         run(0, "policy", "check", EXAMPLE),
         run(0, "envs", "list", "--governance", EXAMPLE, "--as-of", "2024-07-01"),

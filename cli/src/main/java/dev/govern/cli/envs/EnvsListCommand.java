@@ -146,7 +146,8 @@ final class EnvsListCommand extends BaseCommand {
 
   /**
    * Vulnerability data only from what is at hand: the source given by --vulndb/GOVERN_VULNDB, or
-   * the cache; listing the table never downloads the database behind the user's back.
+   * the cache, or the snapshot embedded in govern; listing the table never downloads the database
+   * behind the user's back (and says nothing about the snapshot's age: it is a summary).
    */
   private VulnFacts localVulnFacts() {
     boolean named = knowledge.vulndb != null || settings().get("vulndb").isPresent();

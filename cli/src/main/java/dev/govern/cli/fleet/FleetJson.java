@@ -33,6 +33,7 @@ record FleetJson(
       List<String> stdlib,
       List<String> toolchain,
       List<String> modules,
+      String fix,
       List<Evidence> evidence) {}
 
   record Evidence(
@@ -69,6 +70,7 @@ record FleetJson(
         s.stdlib(),
         s.toolchain(),
         s.modules(),
+        s.fix().map(Object::toString).orElse(null),
         s.evidence().stream().map(FleetJson::evidence).toList());
   }
 

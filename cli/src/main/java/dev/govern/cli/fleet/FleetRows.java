@@ -19,6 +19,7 @@ final class FleetRows {
           "stdlib",
           "toolchain",
           "modules",
+          "fix",
           "why",
           "evidence");
 
@@ -35,6 +36,7 @@ final class FleetRows {
         count(s.stdlib()),
         count(s.toolchain()),
         count(s.modules()),
+        s.fix().map(Object::toString).orElse(""),
         s.because().stream().map(Condition::word).collect(Collectors.joining(" ")),
         s.evidence().stream().map(FleetRows::evidence).collect(Collectors.joining("; ")));
   }

@@ -39,6 +39,12 @@ public final class SbomCommand extends BaseCommand {
       description = "Write to FILE (atomically) instead of stdout.")
   Path outFile;
 
+  @Option(
+      names = "--offline",
+      description =
+          "Accepted like on every knowledge command; sbom never uses the network (build info only).")
+  boolean offline;
+
   @Override
   protected int run() {
     Sbom.Format f = Sbom.Format.ofWord(format);

@@ -65,7 +65,15 @@ public final class AdviseCommand extends BaseCommand {
     LocalDate day = KnowledgeSources.asOf(asOf);
     LoadedVulnDb db = KnowledgeSources.vulnDb(settings(), knowledge, this::warn);
     UpgradeAdvisor.Advice a =
-        new UpgradeAdvisor(KnowledgeSources.releases(), new VulnMatcher(db.database()))
+        new UpgradeAdvisor(
+                KnowledgeSources.currentReleases(
+                        settings(),
+                        knowledge.mirror,
+                        settings().flag(knowledge.offline, "offline"),
+                        day,
+                        this::warn)
+                    .history(),
+                new VulnMatcher(db.database()))
             .advise(current, day);
     Advice doc =
         new Advice(

@@ -7,7 +7,10 @@ import dev.govern.core.facts.MatcherVulnFacts;
 import dev.govern.core.facts.VulnFacts;
 import dev.govern.core.net.DocumentCache;
 import dev.govern.core.net.UrlFetcher;
+import dev.govern.core.release.CurrentReleases;
 import dev.govern.core.release.ReleaseHistory;
+import dev.govern.core.release.ReleaseIndexLoader;
+import dev.govern.core.release.ReleaseSources;
 import dev.govern.core.vuln.LoadedVulnDb;
 import dev.govern.core.vuln.VulnDbLoader;
 import dev.govern.core.vuln.VulnDbSource;
@@ -35,8 +38,9 @@ public final class KnowledgeSources {
   }
 
   /**
-   * Vulnerability facts for the gate and the scan. Offline with nothing cached, a warning and no
-   * data (the vulnerability rules then say "unknown"); online, a failure is an error.
+   * Vulnerability facts for the gate and the scan. Offline or unreachable, the cached copy or the
+   * embedded snapshot (with a warning); with neither, offline gives a warning and no data (the
+   * vulnerability rules then say "unknown"); online, a failure is an error.
    */
   public static VulnFacts vulnFacts(
       Settings settings, KnowledgeOptions options, Consumer<String> warn) {
@@ -54,6 +58,28 @@ public final class KnowledgeSources {
   /** The release history govern carries. */
   public static ReleaseHistory releases() {
     return ReleaseHistory.builtIn();
+  }
+
+  /**
+   * The release history for questions about {@code day}: the carried table, and for a day after it
+   * was taken also the newer releases of the download index (cached, else fetched unless offline);
+   * warnings out.
+   */
+  public static CurrentReleases.Loaded currentReleases(
+      Settings settings, String mirror, boolean offline, LocalDate day, Consumer<String> warn) {
+    DocumentCache cache = new DocumentCache(settings.home().cache());
+    CurrentReleases.Loaded l =
+        new CurrentReleases(
+                new ReleaseIndexLoader(cache, new UrlFetcher(), Clock.systemUTC()),
+                cache.dir(),
+                Clock.systemUTC())
+            .load(
+                ReleaseHistory.builtIn(),
+                ReleaseHistory.builtInAsOf(),
+                day,
+                ReleaseSources.from(settings, mirror, offline));
+    l.warnings().forEach(warn);
+    return l;
   }
 
   /** {@code --as-of}, else today (UTC). */

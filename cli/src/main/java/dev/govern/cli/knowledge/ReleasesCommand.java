@@ -4,6 +4,8 @@ import dev.govern.cli.support.BaseCommand;
 import dev.govern.cli.support.JsonDocument;
 import dev.govern.cli.support.JsonFlag;
 import dev.govern.cli.support.JsonOutput;
+import dev.govern.core.release.CurrentReleases;
+import dev.govern.core.release.ReleaseHistory;
 import dev.govern.core.release.ReleaseLine;
 import dev.govern.core.release.SupportPolicy;
 import dev.govern.core.release.SupportStatus;
@@ -27,10 +29,33 @@ public final class ReleasesCommand extends BaseCommand {
       description = "Answer as on this day (YYYY-MM-DD; default today, UTC).")
   LocalDate asOf;
 
+  @Option(
+      names = "--mirror",
+      paramLabel = "BASE",
+      description =
+          "Release mirror: index at BASE/index.json (http, https, file). Env GOVERN_MIRROR.")
+  String mirror;
+
+  @Option(
+      names = "--offline",
+      description =
+          "Never touch the network: newer releases only from the cached download index. Env GOVERN_OFFLINE.")
+  boolean offline;
+
   @Mixin JsonFlag format;
 
-  /** The {@code --json} document. */
-  record Releases(int schemaVersion, LocalDate asOf, String policy, List<Line> lines)
+  /**
+   * The {@code --json} document: {@code carriedAsOf} is the day the carried table was taken; {@code
+   * fromIndex} lists the newer releases the download index added (dated when first seen).
+   */
+  record Releases(
+      int schemaVersion,
+      LocalDate asOf,
+      String policy,
+      LocalDate carriedAsOf,
+      List<String> fromIndex,
+      String index,
+      List<Line> lines)
       implements JsonDocument {}
 
   /** One line. */
@@ -48,7 +73,10 @@ public final class ReleasesCommand extends BaseCommand {
   @Override
   protected int run() {
     LocalDate day = KnowledgeSources.asOf(asOf);
-    List<SupportStatus> statuses = new SupportPolicy(KnowledgeSources.releases()).statuses(day);
+    CurrentReleases.Loaded releases =
+        KnowledgeSources.currentReleases(
+            settings(), mirror, settings().flag(offline, "offline"), day, this::warn);
+    List<SupportStatus> statuses = new SupportPolicy(releases.history()).statuses(day);
     List<Line> lines = new ArrayList<>();
     for (int i = statuses.size() - 1; i >= 0; i--) {
       SupportStatus s = statuses.get(i);
@@ -72,6 +100,9 @@ public final class ReleasesCommand extends BaseCommand {
             "a line 1.N is supported until 1.(N+"
                 + SupportPolicy.NEWER_LINES_TO_END_SUPPORT
                 + ").0 is released",
+            ReleaseHistory.builtInAsOf(),
+            releases.added().stream().map(f -> f.version().toString()).toList(),
+            releases.index().orElse(null),
             lines);
     if (format.json) {
       JsonOutput.print(out(), doc);
@@ -95,6 +126,12 @@ public final class ReleasesCommand extends BaseCommand {
               l.patchReleases(),
               l.securityPatchReleases(),
               status);
+    }
+    if (!doc.fromIndex().isEmpty()) {
+      out()
+          .printf(
+              "newer than the carried table of %s, from the download index (dated when govern first saw them): %s%n",
+              doc.carriedAsOf(), String.join(", ", doc.fromIndex()));
     }
     out().flush();
     return 0;

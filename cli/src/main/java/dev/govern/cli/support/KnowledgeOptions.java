@@ -18,11 +18,12 @@ public final class KnowledgeOptions {
       names = "--vulndb",
       paramLabel = "SRC",
       description =
-          "Vulnerability database: a URL in vuln.go.dev layout, a directory, or a zip. Env GOVERN_VULNDB.")
+          "Vulnerability database: a URL in vuln.go.dev layout, a directory, a .zip or .tar.gz, or 'embedded' (the snapshot in govern). Env GOVERN_VULNDB.")
   public String vulndb;
 
   @Option(
       names = "--offline",
-      description = "Never touch the network; use cached or local data only. Env GOVERN_OFFLINE.")
+      description =
+          "Never touch the network: cached data, else the snapshot embedded in govern. Env GOVERN_OFFLINE.")
   public boolean offline;
 }

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.govern.cli.CliRunner;
+import dev.govern.core.testing.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InspectGoModTest {
-  private static final Path GOMOD =
-      Path.of(System.getProperty("govern.shared"), "fixtures", "gomod");
+  private static final Path GOMOD = TestData.goModSamples();
 
   @TempDir Path tmp;
 

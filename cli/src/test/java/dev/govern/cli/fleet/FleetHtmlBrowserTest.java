@@ -3,6 +3,8 @@ package dev.govern.cli.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.govern.cli.CliRunner;
+import dev.govern.core.testing.RequiredPrograms;
+import dev.govern.core.testing.TestBinaries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,25 +15,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Opens the HTML fleet report in headless Chromium (Debian's chromium package, installed by
- * .ci/run), saves a screenshot under target/screenshots/ and reads back the rendered DOM.
+ * dev/test-setup), saves a screenshot under target/screenshots/ and reads back the rendered DOM.
  */
 @Tag("slow")
 class FleetHtmlBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
   @TempDir Path tmp;
 
   @Test
   void theReportRendersInAHeadlessBrowser() throws Exception {
-    assertThat(CHROMIUM).as("install Debian's chromium package (see .ci/run)").isExecutable();
+    RequiredPrograms.chromium();
     Path fleet = tmp.resolve("fleet");
     Files.createDirectories(fleet.resolve("a"));
     Files.writeString(
         fleet.resolve("a/go.mod"), "module example.com/a\n\ngo 1.26.0\ntoolchain go1.26.7\n");
     Files.createDirectories(fleet.resolve("b"));
     Files.writeString(fleet.resolve("b/go.mod"), "module example.com/b\n\ngo 1.24\n");
-    Files.copy(
-        ScanCommandTest.SHARED.resolve("fixtures/moddep-linux-amd64"), fleet.resolve("moddep"));
+    Files.copy(TestBinaries.moddep().file(), fleet.resolve("moddep"));
     Path html = tmp.resolve("fleet.html");
     CliRunner.Result r =
         new CliRunner(tmp)
@@ -71,7 +71,7 @@ class FleetHtmlBrowserTest {
     List<String> cmd =
         new java.util.ArrayList<>(
             List.of(
-                CHROMIUM.toString(),
+                RequiredPrograms.chromium().toString(),
                 "--headless",
                 "--no-sandbox",
                 "--disable-gpu",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.govern.cli.CliRunner;
+import dev.govern.core.testing.TestBinaries;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SbomCommandTest {
-  private static final Path FIXTURES = Path.of(System.getProperty("govern.shared"), "fixtures");
 
   @TempDir Path tmp;
 
   @Test
   void jsonSbomOfAModuleBinaryIsValidCycloneDxWithStdlibAndModulePurls() throws Exception {
-    CliRunner.Result r =
-        new CliRunner(tmp).run("sbom", FIXTURES.resolve("moddep-linux-amd64").toString());
+    CliRunner.Result r = new CliRunner(tmp).run("sbom", TestBinaries.moddep().file().toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     byte[] json = r.out().getBytes(StandardCharsets.UTF_8);
     assertThat(new JsonParser().validate(json, Version.VERSION_16)).isEmpty();
@@ -34,7 +33,7 @@ class SbomCommandTest {
     bom.path("components").forEach(c -> purls.add(c.path("purl").asText()));
     assertThat(purls).contains("pkg:golang/stdlib@1.19.8");
     // every dependency line of `go version -m` appears as a component (replacements in effect)
-    List<String> expected = dependencyPurls(FIXTURES.resolve("moddep-linux-amd64.expected.txt"));
+    List<String> expected = dependencyPurls(TestBinaries.moddep().versionM().out());
     assertThat(expected).isNotEmpty();
     assertThat(purls).containsAll(expected);
     JsonNode app = bom.path("metadata").path("component");
@@ -49,15 +48,23 @@ class SbomCommandTest {
         new CliRunner(tmp)
             .run(
                 "sbom",
-                FIXTURES.resolve("vcsdemo-linux-amd64").toString(),
+                TestBinaries.vcsdemo().file().toString(),
                 "--format",
                 "cyclonedx-xml",
                 "--out",
                 out.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(new XmlParser().validate(out.toFile(), Version.VERSION_16)).isEmpty();
-    assertThat(Files.readString(out))
-        .contains("vcs.revision", "2dfab8e11bbb22e339b56a814055e99d0f257bc8");
+    String revision =
+        TestBinaries.vcsdemo()
+            .versionM()
+            .out()
+            .lines()
+            .filter(l -> l.startsWith("\tbuild\tvcs.revision="))
+            .findFirst()
+            .orElseThrow()
+            .substring("\tbuild\tvcs.revision=".length());
+    assertThat(Files.readString(out)).contains("vcs.revision", revision);
   }
 
   @Test
@@ -96,9 +103,10 @@ class SbomCommandTest {
   }
 
   /** The purls `dep` and `=>` lines of a `go version -m` listing should produce. */
-  private static List<String> dependencyPurls(Path expected) throws Exception {
+  /** The purls of the dep lines of {@code go version -m} output, replacements in effect. */
+  private static List<String> dependencyPurls(String goVersionM) {
     List<String> out = new ArrayList<>();
-    List<String> lines = Files.readAllLines(expected);
+    List<String> lines = goVersionM.lines().toList();
     for (int i = 0; i < lines.size(); i++) {
       String[] f = lines.get(i).strip().split("\t");
       if (!f[0].equals("dep")) {

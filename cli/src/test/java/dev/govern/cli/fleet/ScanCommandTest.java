@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.govern.cli.CliRunner;
 import dev.govern.core.testing.TarBuilder;
+import dev.govern.core.testing.TestBinaries;
+import dev.govern.core.testing.TestData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A fixture fleet built by the test: repositories in different states, binaries, images. */
 class ScanCommandTest {
-  static final Path SHARED = Path.of(System.getProperty("govern.shared"));
-  static final String VULNDB = SHARED.resolve("data/vulndb/osv").toString();
+  static final String VULNDB = TestData.osvDir().toString();
   static final String AS_OF = "2026-09-01";
 
   @TempDir Path tmp;
@@ -37,14 +38,11 @@ class ScanCommandTest {
     write("red/go.mod", "module example.com/legacy\n\ngo 1.24\n");
     write("red/Dockerfile", "FROM golang:1.24.3-alpine\n");
     Files.createDirectories(fleet.resolve("bin"));
-    Files.copy(SHARED.resolve("fixtures/vcsdemo-linux-amd64"), fleet.resolve("bin/vcsdemo"));
+    Files.copy(TestBinaries.vcsdemo().file(), fleet.resolve("bin/vcsdemo"));
     // a docker save tarball with a Go binary in its only layer
     byte[] layer =
         new TarBuilder()
-            .file(
-                "usr/local/bin/timeonly",
-                Files.readAllBytes(SHARED.resolve("fixtures/timeonly-linux-amd64")),
-                0755)
+            .file("usr/local/bin/timeonly", TestBinaries.timeonly().bytes(), 0755)
             .tar();
     String manifest =
         "[{\"Config\":\"cfg.json\",\"RepoTags\":[\"acme/timeonly:1.0\"],\"Layers\":[\"abc123/layer.tar\"]}]";
@@ -55,9 +53,7 @@ class ScanCommandTest {
             .file("cfg.json", "{}", 0644)
             .file("manifest.json", manifest, 0644)
             .tar());
-    ociLayout(
-        fleet.resolve("images/oci"),
-        Files.readAllBytes(SHARED.resolve("fixtures/nethttp-linux-amd64-nodwarf")));
+    ociLayout(fleet.resolve("images/oci"), TestBinaries.nethttp().bytes());
     // a symbolic link loop must not trap the walk
     Files.createSymbolicLink(fleet.resolve("red/loop"), fleet);
   }
@@ -155,7 +151,7 @@ class ScanCommandTest {
     CliRunner.Result csv = scan("--format", "csv");
     assertThat(csv.out())
         .startsWith(
-            "class,service,owner,go,from,supported,stdlib,toolchain,modules,why,evidence\r\n");
+            "class,service,owner,go,from,supported,stdlib,toolchain,modules,fix,why,evidence\r\n");
     assertThat(csv.out().split("\r\n")).hasSize(1 + 6);
     assertThat(scan("--format", "markdown").out())
         .contains("| class | service |", "| green | example.com/payments | @payments-team |");

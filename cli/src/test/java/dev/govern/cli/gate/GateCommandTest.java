@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.govern.cli.CliRunner;
+import dev.govern.core.testing.TestBinaries;
+import dev.govern.core.testing.TestData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The gate end to end: fixture repositories per rule and evidence source, real vulnerability data.
  */
 class GateCommandTest {
-  private static final Path SHARED = Path.of(System.getProperty("govern.shared"));
-  private static final String VULNDB = SHARED.resolve("data/vulndb/osv").toString();
+  private static final String VULNDB = TestData.osvDir().toString();
   private static final String AS_OF = "2026-09-01";
   private static final String POLICY =
       String.join(
@@ -152,8 +153,7 @@ class GateCommandTest {
     // the reverse: a current toolchain line, but the shipped binary was built with go1.19.8
     Path current = repo("go.mod", "module m\n\ngo 1.26.0\ntoolchain go1.26.7\n");
     assertThat(gate(current).exitCode()).isZero();
-    CliRunner.Result fail =
-        gate(current, "--binary", SHARED.resolve("fixtures/timeonly-linux-amd64").toString());
+    CliRunner.Result fail = gate(current, "--binary", TestBinaries.timeonly().file().toString());
     assertThat(fail.exitCode()).isEqualTo(4);
     assertThat(json(fail).path("findings").toString())
         .contains("binary build info go1.19.8 has", "rebuild with go1.26.7");
@@ -180,13 +180,15 @@ class GateCommandTest {
   }
 
   @Test
-  void offlineWithoutDataTheVulnerabilityRuleIsAWarning() throws Exception {
-    Path repo = repo("go.mod", "module m\n\ngo 1.26.0\ntoolchain go1.26.7\n");
+  void offlineTheGateJudgesWithTheEmbeddedDatabaseAndSaysSo() throws Exception {
+    Path repo = repo("go.mod", "module m\n\ngo 1.26.0\ntoolchain go1.26.2\n");
     CliRunner.Result r =
         new CliRunner(tmp)
             .run("gate", repo.toString(), "--offline", "--as-of", AS_OF, "--format", "json");
-    assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(json(r).path("findings").toString()).contains("unknown: no data");
+    assertThat(r.err()).startsWith("govern: warning: using the embedded database of 2026-08-21 (");
+    assertThat(json(r).path("findings").toString()).doesNotContain("unknown: no data");
+    // go1.26.2 has standard library vulnerabilities fixed by go1.26.7 in the 2026-08-21 data
+    assertThat(rules(json(r), "fail")).anyMatch(s -> s.startsWith("vuln-stdlib@"));
   }
 
   @Test
@@ -236,11 +238,12 @@ class GateCommandTest {
   }
 
   /**
-   * A copy of a real fixture binary whose build info names another Go release (same length, so the
-   * varint-framed layout stays valid): stands in for a binary built with a Go we cannot run.
+   * A copy of a real binary (built by Go 1.19.8 at test time) whose build info names another Go
+   * release (same length, so the varint-framed layout stays valid): stands in for a binary built
+   * with a Go we cannot run.
    */
   private Path binaryClaiming(String version) throws Exception {
-    byte[] data = Files.readAllBytes(SHARED.resolve("fixtures/timeonly-linux-amd64"));
+    byte[] data = TestBinaries.timeonly().bytes();
     byte[] from = ("\u0008go1.19.8").getBytes(StandardCharsets.ISO_8859_1);
     byte[] to = ("\u0008" + version).getBytes(StandardCharsets.ISO_8859_1);
     assertThat(to).hasSameSizeAs(from);

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Help.Ansi;
 
 class GateFormatsTest {
-  private static final Path REPO = Path.of("/work/repo").toAbsolutePath();
+  private static final Path REPO = Path.of("/builds/repo").toAbsolutePath();
 
   private static GateReport report() {
     return new GateReport(

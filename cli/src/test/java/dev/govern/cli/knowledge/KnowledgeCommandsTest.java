@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.govern.cli.CliRunner;
+import dev.govern.core.testing.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.TreeSet;
@@ -12,20 +13,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** govern releases, vulns and advise, run in-process against the shared data. */
+/** govern releases, vulns and advise, run in-process against the repository's test data. */
 class KnowledgeCommandsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path tmp;
   private CliRunner govern;
-  private Path shared;
   private String osv;
 
   @BeforeEach
   void setUp() {
     govern = new CliRunner(tmp);
-    shared = Path.of(System.getProperty("govern.shared"));
-    osv = shared.resolve("data/vulndb/osv").toString();
+    osv = TestData.osvDir().toString();
   }
 
   @Test
@@ -77,7 +76,7 @@ class KnowledgeCommandsTest {
     doc.get("stdlib").forEach(f -> ids.add(f.get("id").asText()));
     doc.get("toolchain").forEach(f -> ids.add(f.get("id").asText()));
     TreeSet<String> expected = new TreeSet<>();
-    for (JsonNode rel : JSON.readTree(shared.resolve("data/go-releases.json").toFile())) {
+    for (JsonNode rel : TestData.releases()) {
       if (rel.get("version").asText().equals("go1.21.3")) {
         rel.get("vulndb_known_affecting").forEach(n -> expected.add(n.asText()));
       }
@@ -143,12 +142,17 @@ class KnowledgeCommandsTest {
   }
 
   @Test
-  void offlineWithoutACachedRemoteDatabaseFailsWithJsonError() throws Exception {
+  void offlineWithoutACachedCopyUsesTheEmbeddedDatabaseAndSaysHowOldItIs() throws Exception {
     CliRunner.Result r = govern.run("vulns", "go1.22.1", "--offline", "--json");
-    assertThat(r.exitCode()).isEqualTo(3);
+    assertThat(r.exitCode()).as(r.err()).isZero();
     JsonNode doc = JSON.readTree(r.out());
-    assertThat(doc.get("error").get("code").asText()).isEqualTo("precondition-failed");
-    assertThat(r.err()).contains("https://vuln.go.dev").contains("hint:");
+    assertThat(doc.get("database").get("kind").asText()).isEqualTo("embedded");
+    assertThat(doc.get("database").get("entries").asInt()).isEqualTo(4291);
+    assertThat(r.err())
+        .isEqualTo(
+            "govern: warning: using "
+                + OfflineKnowledgeTest.embedded()
+                + " instead of https://vuln.go.dev; offline\n");
   }
 
   @Test
@@ -162,7 +166,7 @@ class KnowledgeCommandsTest {
               .getBytes(java.nio.charset.StandardCharsets.UTF_8));
       for (String id : new String[] {"GO-2023-2185", "GO-2023-2186"}) {
         z.putNextEntry(new java.util.zip.ZipEntry("ID/" + id + ".json"));
-        z.write(Files.readAllBytes(shared.resolve("data/vulndb/osv/" + id + ".json")));
+        z.write(Files.readAllBytes(TestData.osvDir().resolve(id + ".json")));
       }
     }
     java.time.Instant fetched = java.time.Instant.now().minus(java.time.Duration.ofDays(3));
@@ -176,8 +180,8 @@ class KnowledgeCommandsTest {
     CliRunner.Result r = govern.run("vulns", "go1.21.3", "--offline", "--json");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.err())
-        .startsWith(
-            "govern: warning: using vulnerability data from https://vuln.go.dev fetched 3 days ago");
+        .startsWith("govern: warning: using the copy cached 3 days ago (")
+        .endsWith(" instead of https://vuln.go.dev; offline\n");
     JsonNode doc = JSON.readTree(r.out());
     assertThat(doc.get("database").get("entries").asInt()).isEqualTo(2);
     assertThat(doc.get("database").get("modified").asText()).isEqualTo("2026-08-21T10:00:00Z");

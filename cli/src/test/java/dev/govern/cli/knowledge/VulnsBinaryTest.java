@@ -5,24 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.govern.cli.CliRunner;
+import dev.govern.core.testing.GoBuild.Mode;
+import dev.govern.core.testing.TestBinaries;
+import dev.govern.core.testing.TestBinary;
+import dev.govern.core.testing.TestData;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `govern vulns <binary>`: the binary's Go version, its modules, and which symbols are linked. */
 class VulnsBinaryTest {
-  private static final Path SHARED = Path.of(System.getProperty("govern.shared"));
-
   @TempDir Path tmp;
 
-  private JsonNode vulns(String binary) throws Exception {
+  private JsonNode vulns(TestBinary binary) throws Exception {
     CliRunner.Result r =
         new CliRunner(tmp)
             .run(
                 "vulns",
-                SHARED.resolve("fixtures/" + binary).toString(),
+                binary.file().toString(),
                 "--vulndb",
-                SHARED.resolve("data/vulndb/osv").toString(),
+                TestData.osvDir().toString(),
                 "--json");
     assertThat(r.exitCode()).as(r.err()).isZero();
     return new ObjectMapper().readTree(r.out());
@@ -30,8 +32,8 @@ class VulnsBinaryTest {
 
   @Test
   void linkedSymbolsAreTakenFromTheFunctionTableIncludingInlinedOnes() throws Exception {
-    String http = vulns("nethttp-linux-amd64-nodwarf").toString();
-    String timeOnly = vulns("timeonly-linux-amd64").toString();
+    String http = vulns(TestBinaries.nethttp()).toString();
+    String timeOnly = vulns(TestBinaries.timeonly()).toString();
     // the same Go version has the same stdlib findings, but only the net/http program links
     // net/http
     assertThat(http).contains("\"linked\":\"yes\"");
@@ -42,7 +44,8 @@ class VulnsBinaryTest {
 
   @Test
   void aStrippedBinaryStillHasItsFunctionTable() throws Exception {
-    String stripped = vulns("timeonly-linux-amd64-stripped").toString();
+    String stripped =
+        vulns(TestBinaries.go119("timeonly", "linux/amd64", Mode.STRIPPED)).toString();
     assertThat(stripped).contains("\"linked\":\"no\"").doesNotContain("\"linked\":\"unknown\"");
   }
 

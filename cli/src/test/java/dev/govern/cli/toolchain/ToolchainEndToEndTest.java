@@ -1,11 +1,11 @@
 package dev.govern.cli.toolchain;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.govern.cli.CliRunner;
 import dev.govern.core.ledger.Change;
 import dev.govern.core.testing.FakeToolchains;
+import dev.govern.core.testing.RequiredPrograms;
 import dev.govern.core.toolchain.ProcessRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,7 +43,7 @@ class ToolchainEndToEndTest {
 
   @BeforeEach
   void realGoAndAStandIn() throws Exception {
-    assumeTrue(Files.isExecutable(TestToolchains.REAL_GO.resolve("bin/go")), "needs golang-1.19");
+    RequiredPrograms.go119(); // fails with the apt-get line when Debian's Go 1.19 is missing
     home = tmp.resolve(".govern");
     TestToolchains.realGo119(home);
     TestToolchains.fake(home, "go1.20.14");
@@ -133,7 +133,9 @@ class ToolchainEndToEndTest {
 
   @Test
   void theBashFunctionSwitchesOnlyTheCurrentShell() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+    assertThat(Path.of("/bin/bash"))
+        .as(RequiredPrograms.missing("/bin/bash", "bash"))
+        .isExecutable();
     assertThat(govern(tmp).run("use", "1.19.8", "--default").exitCode()).isZero();
     Path launcher = tmp.resolve("launcher/govern");
     FakeToolchains.script(

@@ -14,6 +14,7 @@ import dev.govern.core.evidence.VersionEvidence;
 import dev.govern.core.facts.Advisory;
 import dev.govern.core.facts.ReleaseFacts;
 import dev.govern.core.facts.VulnFacts;
+import dev.govern.core.gate.UpgradeTarget;
 import dev.govern.core.governance.policy.EffectivePolicy;
 import dev.govern.core.version.GoVersion;
 import java.io.IOException;
@@ -61,6 +62,7 @@ public final class FleetScanner {
   private final Path scratch;
   private final Clock clock;
   private final ConditionFinder conditions;
+  private final UpgradeTarget upgrades;
 
   public FleetScanner(
       ReleaseFacts releases,
@@ -80,6 +82,7 @@ public final class FleetScanner {
     this.scratch = scratch;
     this.clock = clock;
     this.conditions = new ConditionFinder(releases, this.vulns, policy, asOf);
+    this.upgrades = new UpgradeTarget(releases, this.vulns, policy, asOf);
   }
 
   /** Progress: files seen so far and Go binaries found so far. */
@@ -411,7 +414,8 @@ public final class FleetScanner {
         toolchain,
         ids(moduleAdvisories),
         verdict.riskClass(),
-        verdict.because());
+        verdict.because(),
+        effective.flatMap(v -> upgrades.from(v).filter(t -> t.compareIgnoringSuffix(v) > 0)));
   }
 
   private static List<String> ids(List<Advisory> list) {

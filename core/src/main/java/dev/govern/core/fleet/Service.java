@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param modules ids of known module vulnerabilities
  * @param riskClass red, yellow or green
  * @param because the conditions that decided the class
+ * @param fix the smallest upgrade that is supported, allowed by the policy and free of known
+ *     standard-library vulnerabilities, when the effective version is not already that
  */
 public record Service(
     String name,
@@ -35,4 +37,5 @@ public record Service(
     List<String> toolchain,
     List<String> modules,
     RiskClass riskClass,
-    List<Condition> because) {}
+    List<Condition> because,
+    Optional<GoVersion> fix) {}

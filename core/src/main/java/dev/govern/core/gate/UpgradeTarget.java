@@ -11,16 +11,18 @@ import java.util.Optional;
 /**
  * The smallest upgrade that satisfies a policy: the newest patch of the same line when that line is
  * still supported, else the newest patch of the oldest newer supported line; in both cases allowed
- * by the policy and, when vulnerability data is there, with no known stdlib vulnerability.
+ * by the policy and, when vulnerability data is there, with no known stdlib vulnerability. The gate
+ * names it in its findings, the fleet scan in each service's {@code fix}.
  */
-final class UpgradeTarget {
+public final class UpgradeTarget {
   private final ReleaseFacts releases;
   private final VulnFacts vulns;
   private final EffectivePolicy policy;
   private final LocalDate asOf;
   private final java.util.Map<GoVersion, Optional<GoVersion>> targets = new java.util.HashMap<>();
 
-  UpgradeTarget(ReleaseFacts releases, VulnFacts vulns, EffectivePolicy policy, LocalDate asOf) {
+  public UpgradeTarget(
+      ReleaseFacts releases, VulnFacts vulns, EffectivePolicy policy, LocalDate asOf) {
     this.releases = releases;
     this.vulns = vulns;
     this.policy = policy;
@@ -31,7 +33,7 @@ final class UpgradeTarget {
    * The target for {@code current}; when no release is free of known vulnerabilities, the newest
    * patch of the first line that is allowed and supported (it fixes the most).
    */
-  Optional<GoVersion> from(GoVersion current) {
+  public synchronized Optional<GoVersion> from(GoVersion current) {
     // every rule a piece of evidence breaks asks for the same fix
     return targets.computeIfAbsent(current, v -> first(v, true).or(() -> first(v, false)));
   }

@@ -57,6 +57,27 @@ public final class ReleaseHistory {
   }
 
   /**
+   * The day the carried table was taken (its {@code # as of YYYY-MM-DD} comment): releases after it
+   * can only come from the download index.
+   */
+  public static LocalDate builtInAsOf() {
+    try (InputStream in = ReleaseHistory.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + RESOURCE);
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = r.readLine(); line != null && line.startsWith("#"); line = r.readLine()) {
+        if (line.startsWith("# as of ")) {
+          return LocalDate.parse(line.substring("# as of ".length()).split(" ", 2)[0]);
+        }
+      }
+      throw new IllegalStateException(RESOURCE + " has no \"# as of\" line");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+  }
+
+  /**
    * Parses a {@code version,date,security} table: {@code #} comments, one header line, an empty
    * date for a version never released, security {@code yes}/{@code no}.
    */

@@ -2,7 +2,11 @@ package dev.govern.core.vuln;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.govern.core.GovernException;
+import dev.govern.core.archive.ArchiveEntry;
+import dev.govern.core.archive.ArchiveFormatException;
+import dev.govern.core.archive.TarReader;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,14 +20,21 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
  * Reads a database from local files: a directory in vuln.go.dev layout ({@code index/db.json} and
- * {@code ID/<id>.json} or {@code .json.gz}), a directory of plain OSV files, or a zip of either.
- * Entries are parsed in parallel.
+ * {@code ID/<id>.json} or {@code .json.gz}), a directory of plain OSV files, or a zip or gzipped
+ * tar of either. Entries are parsed in parallel.
  */
 public final class LocalVulnDbReader {
+  /** The largest OSV entry a tarball may hold. */
+  static final long MAX_ENTRY_BYTES = 8L << 20;
+
+  /** The most a tarball may unpack to. */
+  static final long MAX_TAR_BYTES = 1L << 30;
+
   private LocalVulnDbReader() {}
 
   /** Reads a directory of either layout. */
@@ -89,6 +100,72 @@ public final class LocalVulnDbReader {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + zip, e);
     }
+  }
+
+  /** A gzipped tar of OSV files (plain or in the vuln.go.dev layout), such as testdata's. */
+  public static VulnDatabase readTarGz(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return readTarGz(in, file.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /**
+   * Reads a gzipped tar of OSV files from {@code in}; {@code name} names it in errors. Entries are
+   * limited to {@value #MAX_ENTRY_BYTES} bytes and the whole to {@value #MAX_TAR_BYTES}.
+   */
+  public static VulnDatabase readTarGz(InputStream in, String name) {
+    List<String> names = new ArrayList<>();
+    List<byte[]> raw = new ArrayList<>();
+    Optional<Instant> modified = Optional.empty();
+    long total = 0;
+    try (InputStream gz = new GZIPInputStream(in, 1 << 16)) {
+      TarReader tar = new TarReader(gz);
+      for (ArchiveEntry e = tar.next(); e != null; e = tar.next()) {
+        String n = e.name();
+        boolean db = n.endsWith("index/db.json") || n.endsWith("index/db.json.gz");
+        if (e.type() != ArchiveEntry.Type.FILE
+            || !(db || (!n.contains("index/") && isEntryName(n)))) {
+          continue;
+        }
+        total += e.size();
+        if (e.size() > MAX_ENTRY_BYTES || total > MAX_TAR_BYTES) {
+          throw GovernException.invalidInput(
+              name
+                  + "!"
+                  + n
+                  + ": too large ("
+                  + e.size()
+                  + " bytes; limits are "
+                  + MAX_ENTRY_BYTES
+                  + " per entry, "
+                  + MAX_TAR_BYTES
+                  + " in all)");
+        }
+        byte[] data = maybeGunzip(tar.data().readAllBytes(), name + "!" + n);
+        if (db) {
+          modified = dbModified(data, name + "!" + n);
+        } else {
+          names.add(n);
+          raw.add(data);
+        }
+      }
+    } catch (ZipException | ArchiveFormatException | EOFException e) {
+      throw GovernException.invalidInput(
+          name + ": not a readable .tar.gz (" + e.getMessage() + ")");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + name, e);
+    }
+    if (raw.isEmpty()) {
+      throw GovernException.invalidInput("no OSV entries (*.json) in " + name);
+    }
+    List<OsvEntry> entries = new ArrayList<>(raw.size());
+    java.util.stream.IntStream.range(0, raw.size())
+        .parallel()
+        .mapToObj(i -> OsvParser.parse(raw.get(i), name + "!" + names.get(i)))
+        .forEachOrdered(entries::add);
+    return VulnDatabase.of(entries, modified);
   }
 
   /** The {@code modified} time of an {@code index/db.json} document. */

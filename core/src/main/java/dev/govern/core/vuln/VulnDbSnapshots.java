@@ -58,6 +58,27 @@ final class VulnDbSnapshots {
     }
   }
 
+  /** A gzipped tar of either. */
+  VulnDatabase tarball(Path source) {
+    try {
+      String key =
+          "tar|"
+              + source.toAbsolutePath()
+              + "|"
+              + Files.size(source)
+              + "|"
+              + Files.getLastModifiedTime(source).toMillis();
+      return cached(key, () -> LocalVulnDbReader.readTarGz(source));
+    } catch (IOException e) {
+      return LocalVulnDbReader.readTarGz(source);
+    }
+  }
+
+  /** The snapshot govern carries, parsed once per version of it. */
+  VulnDatabase embedded(EmbeddedVulnDb e) {
+    return cached("embedded|" + e.snapshot() + "|" + e.size() + "|" + e.source(), e::read);
+  }
+
   private static String directoryKey(Path source) {
     long count = 0;
     long size = 0;

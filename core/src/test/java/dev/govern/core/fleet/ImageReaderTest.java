@@ -2,7 +2,9 @@ package dev.govern.core.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.govern.core.testing.GoBuild.Mode;
 import dev.govern.core.testing.TarBuilder;
+import dev.govern.core.testing.TestBinaries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +14,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Container images: only what a container of the image would see is reported. */
 class ImageReaderTest {
-  private static final Path FIXTURES =
-      Path.of(System.getProperty("govern.shared", "../../shared"), "fixtures");
-
   @TempDir Path dir;
 
-  private static byte[] fixture(String name) throws IOException {
-    return Files.readAllBytes(FIXTURES.resolve(name));
+  /** A binary built at test time by Go 1.19 for linux (see TestBinaries). */
+  private static byte[] fixture(String name) {
+    return switch (name) {
+      case "timeonly-linux-amd64" -> TestBinaries.timeonly().bytes();
+      case "timeonly-linux-386" ->
+          TestBinaries.go119("timeonly", "linux/386", Mode.DEFAULT).bytes();
+      case "moddep-linux-amd64" -> TestBinaries.moddep().bytes();
+      case "vcsdemo-linux-amd64" -> TestBinaries.vcsdemo().bytes();
+      case "nethttp-linux-amd64-nodwarf" -> TestBinaries.nethttp().bytes();
+      default -> throw new IllegalArgumentException(name);
+    };
   }
 
   private static List<String> seen(List<ImageReader.ImageBinary> found) {

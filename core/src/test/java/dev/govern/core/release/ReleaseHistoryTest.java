@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.govern.core.GovernException;
+import dev.govern.core.testing.TestData;
 import dev.govern.core.version.GoVersion;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +16,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ReleaseHistoryTest {
-  static Path shared() {
-    return Path.of(System.getProperty("govern.shared", "../../shared"));
-  }
-
-  static JsonNode json(String name) throws Exception {
-    return new ObjectMapper().readTree(Files.readAllBytes(shared().resolve("data/" + name)));
+  /** A file of testdata/releases ({@code go-releases.json} is kept gzipped). */
+  static JsonNode json(String name) {
+    return name.equals("go-releases.json")
+        ? TestData.releases()
+        : TestData.json("releases/" + name);
   }
 
   @Test

@@ -28,6 +28,8 @@ public final class MirrorServer implements AutoCloseable {
   private final java.util.concurrent.CountDownLatch released =
       new java.util.concurrent.CountDownLatch(1);
 
+  private volatile int failStatus;
+
   public MirrorServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
@@ -65,10 +67,33 @@ public final class MirrorServer implements AutoCloseable {
     stallsLeft.set(times);
   }
 
+  /** Every later request is answered with this HTTP status (0: serve normally again). */
+  public MirrorServer failWith(int status) {
+    failStatus = status;
+    return this;
+  }
+
+  /** A loopback URL where nothing listens: connecting is refused. */
+  public static String refusingBase() throws IOException {
+    int port;
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    return "http://127.0.0.1:" + port;
+  }
+
   private void handle(HttpExchange ex) throws IOException {
     String path = ex.getRequestURI().getPath();
     String range = ex.getRequestHeaders().getFirst("Range");
     requests.add(ex.getRequestMethod() + " " + path + (range == null ? "" : " " + range));
+    if (failStatus != 0) {
+      byte[] msg = "unavailable".getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(failStatus, msg.length);
+      ex.getResponseBody().write(msg);
+      ex.close();
+      return;
+    }
     byte[] data = files.get(path);
     if (data == null) {
       byte[] msg = "not found".getBytes(StandardCharsets.UTF_8);

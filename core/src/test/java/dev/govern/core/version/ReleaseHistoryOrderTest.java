@@ -3,8 +3,7 @@ package dev.govern.core.version;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
+import dev.govern.core.testing.TestData;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,8 +18,7 @@ class ReleaseHistoryOrderTest {
 
   @Test
   void sortingAllReleasesMatchesTheirDatesWithinEachLine() throws Exception {
-    Path file = Path.of(System.getProperty("govern.shared"), "data", "go-releases.json");
-    JsonNode root = new ObjectMapper().readTree(file.toFile());
+    JsonNode root = TestData.releases();
     List<Release> releases = new ArrayList<>();
     int undated = 0;
     for (JsonNode r : root) {

@@ -2,17 +2,21 @@ package dev.govern.core.vuln;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.govern.core.artifact.binary.GoBinary;
+import dev.govern.core.testing.TestBinaries;
+import dev.govern.core.testing.TestBinary;
 import dev.govern.core.version.GoVersion;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Linked-symbol answers over the real function tables of the fixture binaries (Go 1.19.8). */
+/** Linked-symbol answers over the real function tables of binaries built by Go 1.19.8. */
 class FindingLinkedTest {
-  private static LinkedFunctions functionsOf(String binary) throws IOException {
-    return LinkedFunctions.of(
-        Files.readAllLines(SharedVulnDb.shared().resolve("fixtures/" + binary + ".funcs.txt")));
+  /** The function names of a binary built at test time by Go 1.19.8 (see TestBinaries). */
+  private static LinkedFunctions functionsOf(TestBinary binary) {
+    try (GoBinary b = GoBinary.open(binary.file(), binary.name())) {
+      return LinkedFunctions.of(b.nameTable());
+    }
   }
 
   private static Finding stdlibFinding(String id) {
@@ -26,16 +30,16 @@ class FindingLinkedTest {
   @Test
   void netHttpFindingIsLinkedOnlyIntoTheBinaryThatUsesNetHttp() throws IOException {
     Finding f = stdlibFinding("GO-2023-1878");
-    assertThat(f.linked(functionsOf("nethttp-linux-amd64-nodwarf"))).isEqualTo(Linked.YES);
-    assertThat(f.linkedSymbols(functionsOf("nethttp-linux-amd64-nodwarf")))
+    assertThat(f.linked(functionsOf(TestBinaries.nethttp()))).isEqualTo(Linked.YES);
+    assertThat(f.linkedSymbols(functionsOf(TestBinaries.nethttp())))
         .contains("net/http.Transport.RoundTrip");
-    assertThat(f.linked(functionsOf("timeonly-linux-amd64"))).isEqualTo(Linked.NO);
+    assertThat(f.linked(functionsOf(TestBinaries.timeonly()))).isEqualTo(Linked.NO);
   }
 
   @Test
   void vulnerableSymbolsThatWereNotLinkedAnswerNo() throws IOException {
     // net/http is in the binary, but none of this entry's functions is
-    assertThat(stdlibFinding("GO-2023-2102").linked(functionsOf("nethttp-linux-amd64-nodwarf")))
+    assertThat(stdlibFinding("GO-2023-2102").linked(functionsOf(TestBinaries.nethttp())))
         .isEqualTo(Linked.NO);
   }
 
@@ -49,7 +53,7 @@ class FindingLinkedTest {
   void toolchainFindingsAreNeverJudgedAsLinked() throws IOException {
     Finding tool =
         new VulnMatcher(SharedVulnDb.get()).toolchain(GoVersion.parse("go1.19.8")).get(0);
-    assertThat(tool.linked(functionsOf("nethttp-linux-amd64-nodwarf"))).isEqualTo(Linked.UNKNOWN);
+    assertThat(tool.linked(functionsOf(TestBinaries.nethttp()))).isEqualTo(Linked.UNKNOWN);
   }
 
   @Test

@@ -26,7 +26,8 @@ class FullRemoteSyncTest {
 
   @Test
   void fullSyncOverHttpEqualsReadingTheOsvDirectory() throws Exception {
-    // served straight from the shared OSV files: index documents built once, entries gzipped on
+    // served straight from the test copy of the OSV files: index documents built once, entries
+    // gzipped on
     // the fly, so the test does not write 4,291 files first
     Path osv = SharedVulnDb.osvDir();
     byte[] modules = VulnDbLayout.gzip(VulnDbLayout.modulesIndex(VulnDbLayout.sharedFiles("GO-")));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.govern.core.GovernException;
+import dev.govern.core.testing.TestData;
 import dev.govern.core.version.GoVersion;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -127,7 +128,7 @@ class ModuleMatchingTest {
 
   @Test
   void readerGivesRequirementsAsTheyTakeEffectAfterReplace() throws IOException {
-    Path dir = SharedVulnDb.shared().resolve("fixtures/gomod");
+    Path dir = TestData.goModSamples();
     JsonNode expected = new ObjectMapper().readTree(dir.resolve("expected.json").toFile());
     int compared = 0;
     for (JsonNode e : expected) {

@@ -1,25 +1,22 @@
 package dev.govern.core.vuln;
 
+import dev.govern.core.testing.TestData;
 import java.nio.file.Path;
 
-/** The shared read-only OSV snapshot, loaded once per test JVM. */
+/**
+ * The repository's copy of the Go vulnerability database ({@code testdata/vulndb/osv.tar.gz}),
+ * loaded once per test JVM; a short name for {@link TestData#vulnDb()} and {@link
+ * TestData#osvDir()} in this package's tests.
+ */
 final class SharedVulnDb {
-  private static VulnDatabase db;
-
   private SharedVulnDb() {}
 
-  static Path shared() {
-    return Path.of(System.getProperty("govern.shared", "../../shared"));
-  }
-
+  /** A directory of the OSV files ({@code GO-*.json}). */
   static Path osvDir() {
-    return shared().resolve("data/vulndb/osv");
+    return TestData.osvDir();
   }
 
-  static synchronized VulnDatabase get() {
-    if (db == null) {
-      db = LocalVulnDbReader.readDirectory(osvDir());
-    }
-    return db;
+  static VulnDatabase get() {
+    return TestData.vulnDb();
   }
 }

@@ -3,9 +3,8 @@ package dev.govern.core.vuln;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.govern.core.testing.TestData;
 import dev.govern.core.version.GoVersion;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +19,7 @@ import org.junit.jupiter.api.Test;
 class StdlibMatchingCorrectnessTest {
   @Test
   void everyReleaseMatchesTheReferenceKnownAffectingIds() throws Exception {
-    JsonNode releases =
-        new ObjectMapper()
-            .readTree(Files.readAllBytes(SharedVulnDb.shared().resolve("data/go-releases.json")));
+    JsonNode releases = TestData.releases();
     VulnMatcher matcher = new VulnMatcher(SharedVulnDb.get());
     Map<String, String> differences = new TreeMap<>();
     int checked = 0;

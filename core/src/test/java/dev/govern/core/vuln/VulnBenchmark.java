@@ -14,7 +14,7 @@ public final class VulnBenchmark {
   private VulnBenchmark() {}
 
   public static void main(String[] args) {
-    Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data/vulndb/osv");
+    Path dir = args.length > 0 ? Path.of(args[0]) : SharedVulnDb.osvDir();
     int rounds = 7;
     long[] load = new long[rounds];
     long[] loadCpu = new long[rounds];

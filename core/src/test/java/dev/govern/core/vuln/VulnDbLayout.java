@@ -97,7 +97,7 @@ final class VulnDbLayout {
     Files.write(out.resolve(name + ".gz"), gzip(data));
   }
 
-  /** The shared OSV files whose ids start with one of {@code prefixes}, sorted. */
+  /** The OSV files (testdata) whose ids start with one of {@code prefixes}, sorted. */
   static List<Path> sharedFiles(String... prefixes) throws IOException {
     try (var s = Files.list(SharedVulnDb.osvDir())) {
       return s.filter(

@@ -175,14 +175,45 @@ class VulnDbLoaderTest {
   }
 
   @Test
-  void offlineWithoutACachedCopyFailsWithAHint() {
-    assertThatThrownBy(() -> loader.load(url, true))
+  void offlineWithoutACachedCopyUsesTheEmbeddedSnapshotWithItsDateAndAge() {
+    EmbeddedVulnDb e = EmbeddedVulnDb.builtIn().orElseThrow();
+    LoadedVulnDb db = loader.load(url, true);
+    assertThat(requests).isEmpty();
+    assertThat(db.kind()).isEqualTo(VulnDbSource.Kind.EMBEDDED);
+    assertThat(db.source()).isEqualTo("embedded (" + e.snapshot() + ")");
+    assertThat(db.database().size()).isEqualTo(SharedVulnDb.get().size());
+    assertThat(db.warnings())
+        .containsExactly(
+            "using the embedded database of "
+                + e.snapshot()
+                + " (1 day old) instead of "
+                + url
+                + "; offline");
+  }
+
+  @Test
+  void offlineWithoutACachedCopyOrAnEmbeddedOneFailsWithAHint() {
+    VulnDbLoader bare =
+        new VulnDbLoader(
+            new UrlFetcher(Duration.ofSeconds(20)),
+            new DocumentCache(tmp.resolve("cache")),
+            clock,
+            java.util.Optional.empty());
+    assertThatThrownBy(() -> bare.load(url, true))
         .isInstanceOfSatisfying(
             GovernException.class,
             e -> {
               assertThat(e.code()).isEqualTo(ErrorCode.PRECONDITION);
               assertThat(e.hint()).isPresent();
             });
+    assertThat(requests).isEmpty();
+  }
+
+  @Test
+  void theEmbeddedSnapshotCanBeNamedAsTheSource() {
+    LoadedVulnDb db = loader.load("embedded", false);
+    assertThat(db.kind()).isEqualTo(VulnDbSource.Kind.EMBEDDED);
+    assertThat(db.warnings()).isEmpty();
     assertThat(requests).isEmpty();
   }
 
@@ -203,17 +234,66 @@ class VulnDbLoaderTest {
     clock.advance(Duration.ofHours(5));
     LoadedVulnDb db = loader.load(url, false);
     assertThat(db.database().size()).isEqualTo(entries);
+    assertThat(db.kind()).isEqualTo(VulnDbSource.Kind.REMOTE);
     assertThat(db.warnings())
-        .singleElement()
-        .asString()
-        .contains("5 hours ago")
-        .contains("cannot refresh");
+        .containsExactly(
+            "cannot reach "
+                + url
+                + " (HTTP 503); using the copy cached 5 hours ago (2026-08-22T08:00:00Z, database"
+                + " modified 2026-08-21T10:00:00Z); --vulndb DIR or --offline to choose");
   }
 
   @Test
-  void unreachableServerWithoutACachedCopyIsANetworkError() {
+  void anOlderCachedCopyLosesToTheNewerEmbeddedSnapshot() throws IOException {
+    // a server whose database is from January, cached; then the server goes away
+    Files.writeString(site.resolve("index/db.json"), "{\"modified\":\"2026-01-05T00:00:00Z\"}");
+    write(site.resolve("index/db.json.gz"), "{\"modified\":\"2026-01-05T00:00:00Z\"}");
+    loader.load(url, false);
     down = true;
-    assertThatThrownBy(() -> loader.load(url, false))
+    clock.advance(Duration.ofHours(2));
+    LoadedVulnDb db = loader.load(url, false);
+    assertThat(db.kind()).isEqualTo(VulnDbSource.Kind.EMBEDDED);
+    assertThat(db.warnings())
+        .singleElement()
+        .asString()
+        .startsWith("cannot reach " + url + " (HTTP 503); using the embedded database of ");
+  }
+
+  @Test
+  void unreachableServerWithoutACachedCopyUsesTheEmbeddedSnapshot() {
+    down = true;
+    LoadedVulnDb db = loader.load(url, false);
+    EmbeddedVulnDb e = EmbeddedVulnDb.builtIn().orElseThrow();
+    assertThat(db.kind()).isEqualTo(VulnDbSource.Kind.EMBEDDED);
+    assertThat(db.warnings())
+        .containsExactly(
+            "cannot reach "
+                + url
+                + " (HTTP 503); using the embedded database of "
+                + e.snapshot()
+                + " (1 day old); --vulndb DIR or --offline to choose");
+  }
+
+  @Test
+  void aRefusedConnectionSaysSo() throws IOException {
+    String refusing = dev.govern.core.testing.MirrorServer.refusingBase();
+    LoadedVulnDb db = loader.load(refusing, false);
+    assertThat(db.warnings())
+        .singleElement()
+        .asString()
+        .startsWith("cannot reach " + refusing + " (connection refused); using the embedded");
+  }
+
+  @Test
+  void unreachableServerWithoutAnyFallbackIsANetworkError() {
+    down = true;
+    VulnDbLoader bare =
+        new VulnDbLoader(
+            new UrlFetcher(Duration.ofSeconds(20)),
+            new DocumentCache(tmp.resolve("cache")),
+            clock,
+            java.util.Optional.empty());
+    assertThatThrownBy(() -> bare.load(url, false))
         .isInstanceOfSatisfying(
             GovernException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NETWORK));
   }

@@ -2,6 +2,7 @@ package dev.govern.core.artifact.binary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.govern.core.testing.TestBinary;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -23,10 +24,11 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
- * Fuzzing the readers: random bytes, random bytes behind every container magic, every fixture cut
- * short, and single-byte mutations of every fixture (mostly in its headers, build info and table
- * header). Each case must end with a result or a {@link NotAGoBinaryException}, within seconds,
- * without allocating more than a small multiple of the input.
+ * Fuzzing the readers: random bytes, random bytes behind every container magic, real binaries
+ * (built at test time, {@link Fixtures#representative()}) cut short, and single-byte mutations of
+ * them (mostly in its headers, build info and table header). Each case must end with a result or a
+ * {@link NotAGoBinaryException}, within seconds, without allocating more than a small multiple of
+ * the input.
  */
 class BinaryReaderRobustnessTest {
   private static final AtomicLong CASES = new AtomicLong();
@@ -44,17 +46,8 @@ class BinaryReaderRobustnessTest {
     if (corpus == null) {
       Map<String, byte[]> c = new LinkedHashMap<>();
       Map<String, long[]> hot = new LinkedHashMap<>();
-      for (String n : Fixtures.names()) {
-        c.put(n, Fixtures.bytes(n));
-      }
-      for (String n :
-          List.of(
-              "tiny-linux-ppc64",
-              "tiny-linux-mips",
-              "tiny-windows-386",
-              "tiny-aix-ppc64",
-              "tiny-plan9-386")) {
-        c.put(n, CrossBuiltBinariesTest.resource(n + ".gz"));
+      for (TestBinary t : Fixtures.representative()) {
+        c.put(t.toString(), t.bytes());
       }
       for (Map.Entry<String, byte[]> e : c.entrySet()) {
         try (GoBinary b = GoBinary.of(new ArrayByteSource(e.getKey(), e.getValue()))) {

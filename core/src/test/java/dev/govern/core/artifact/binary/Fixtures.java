@@ -1,52 +1,55 @@
 package dev.govern.core.artifact.binary;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.govern.core.testing.GoBuild.Mode;
+import dev.govern.core.testing.GoToolchain;
+import dev.govern.core.testing.GoToolchains;
+import dev.govern.core.testing.TestBinaries;
+import dev.govern.core.testing.TestBinary;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The shared Go binary fixtures and their manifest (read-only, in ../shared/fixtures). */
+/**
+ * Real Go binaries for the reader tests, built at test time ({@link TestBinaries}): a
+ * representative set of every container, byte order, word size and build mode, by Go 1.19 and by
+ * the newest Go (different pclntab and build-info layouts).
+ */
 final class Fixtures {
+  private static List<TestBinary> representative;
+
   private Fixtures() {}
 
-  static Path dir() {
-    return Path.of(System.getProperty("govern.shared", "../../shared")).resolve("fixtures");
+  static synchronized List<TestBinary> representative() {
+    if (representative == null) {
+      List<GoToolchain> tcs = List.of(GoToolchains.debian119(), GoToolchains.newest());
+      List<dev.govern.core.testing.GoBuild> builds = new ArrayList<>();
+      for (GoToolchain tc : tcs) {
+        for (String[] b :
+            new String[][] {
+              {"timeonly", "linux/amd64", "DEFAULT"},
+              {"timeonly", "linux/amd64", "PIE"},
+              {"timeonly", "linux/amd64", "EXTLINK"},
+              {"timeonly", "linux/386", "DEFAULT"},
+              {"timeonly", "linux/ppc64", "DEFAULT"},
+              {"timeonly", "linux/mips", "STRIPPED"},
+              {"timeonly", "windows/amd64", "DEFAULT"},
+              {"timeonly", "windows/386", "STRIPPED"},
+              {"timeonly", "darwin/arm64", "DEFAULT"},
+              {"timeonly", "aix/ppc64", "STRIPPED"},
+              {"timeonly", "plan9/386", "DEFAULT"},
+              {"moddep", "linux/amd64", "DEFAULT"},
+              {"vcsdemo", "linux/amd64", "VCS"}
+            }) {
+          String[] p = b[1].split("/");
+          builds.add(new dev.govern.core.testing.GoBuild(b[0], tc, p[0], p[1], Mode.valueOf(b[2])));
+        }
+      }
+      representative = TestBinaries.buildAll(builds);
+    }
+    return representative;
   }
 
-  static JsonNode manifest() {
-    try {
-      return new ObjectMapper().readTree(dir().resolve("manifest.json").toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The names of every fixture binary in the manifest. */
-  static List<String> names() {
-    List<String> out = new ArrayList<>();
-    for (JsonNode n : manifest()) {
-      out.add(n.get("file").asText());
-    }
-    return out;
-  }
-
-  static byte[] bytes(String name) {
-    try {
-      return Files.readAllBytes(dir().resolve(name));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static String text(String name) {
-    try {
-      return Files.readString(dir().resolve(name));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** {@code timeonly} for darwin/arm64 by Go 1.19. */
+  static TestBinary darwinArm64() {
+    return TestBinaries.go119("timeonly", "darwin/arm64", Mode.DEFAULT);
   }
 }

@@ -3,6 +3,8 @@ package dev.govern.core.artifact.binary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.govern.core.testing.TestBinary;
+import dev.govern.core.testing.TestData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -11,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -246,7 +247,8 @@ class SyntheticBinariesTest {
 
   @Test
   void universalMachOReadsTheFirstSlice() throws IOException {
-    byte[] mac = Fixtures.bytes("timeonly-darwin-arm64");
+    TestBinary darwin = Fixtures.darwinArm64();
+    byte[] mac = darwin.bytes();
     for (boolean wide : new boolean[] {false, true}) {
       int align = 0x4000;
       int first = align;
@@ -264,8 +266,7 @@ class SyntheticBinariesTest {
       o.zeros(first - o.pos()).bytes(mac).zeros(second - first - mac.length).bytes(mac);
       try (GoBinary b = GoBinary.of(new ArrayByteSource("fat", o.toArray()))) {
         assertThat(b.universalArchitectures()).containsExactly("arm64", "arm64");
-        assertThat(b.buildInfo().goVersionM("timeonly-darwin-arm64"))
-            .isEqualTo(Fixtures.text("timeonly-darwin-arm64.expected.txt"));
+        assertThat(b.buildInfo().goVersionM(darwin.name())).isEqualTo(darwin.versionM().out());
         assertThat(b.buildId()).isPresent();
         assertThat(b.functionNames()).first().isEqualTo("go.buildid");
       }
@@ -283,8 +284,7 @@ class SyntheticBinariesTest {
 
   @Test
   void realGo115TableFromTheGoSourceTreeReadsInThe12Layout() throws Exception {
-    Path gz = Path.of("/usr/lib/go-1.19/src/debug/gosym/testdata/pcln115.gz");
-    Assumptions.assumeTrue(Files.exists(gz), "Go 1.19 sources not installed");
+    Path gz = TestData.file("gosym/pcln115.gz"); // Go's own debug/gosym test data
     byte[] raw;
     try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
       raw = in.readAllBytes();

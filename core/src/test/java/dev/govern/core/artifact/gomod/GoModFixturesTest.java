@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.govern.core.ErrorCode;
+import dev.govern.core.testing.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +18,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every sample in the shared gomod fixtures against the expected.json that Go's own modfile package
- * produced: the parsed values key by key, and for rejected files the error lines.
+ * Every go.mod/go.work sample of testdata/gomod against the expected.json that Go's own modfile
+ * package produced: the parsed values key by key, and for rejected files the error lines.
  */
 class GoModFixturesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static Path fixtures() {
-    return Path.of(System.getProperty("govern.shared"), "fixtures", "gomod");
+    return TestData.goModSamples();
   }
 
   static Stream<JsonNode> expectations() throws IOException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.govern.core.ErrorCode;
 import dev.govern.core.module.ModuleVersion;
+import dev.govern.core.testing.TestData;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * Whatever the bytes, the parser either returns a model or raises its own {@link
  * GoModSyntaxException} (INVALID_INPUT, every error naming file:line:column) — never another
  * exception, never a hang. Inputs: random bytes, random token soup, every truncation and
- * single-byte mutations of every sample (the shared fixtures and this module's error cases).
+ * single-byte mutations of every sample (testdata/gomod and this module's error cases).
  */
 class GoModRobustnessTest {
   private static final Pattern ERROR_LINE = Pattern.compile("[^:]+:[1-9]\\d*:[1-9]\\d*: .+");
@@ -75,7 +76,7 @@ class GoModRobustnessTest {
   static List<byte[]> samples() throws IOException, URISyntaxException {
     List<Path> dirs =
         List.of(
-            Path.of(System.getProperty("govern.shared"), "fixtures", "gomod"),
+            TestData.goModSamples(),
             Path.of(
                 Objects.requireNonNull(GoModRobustnessTest.class.getResource("/gomod/errors"))
                     .toURI()));

@@ -1,0 +1,5 @@
+module example.com/fleet/billing
+
+go 1.23.0
+
+toolchain go1.23.4

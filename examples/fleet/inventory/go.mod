@@ -1,0 +1,3 @@
+module example.com/fleet/inventory
+
+go 1.19
