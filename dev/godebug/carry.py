@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Writes core/src/main/resources/dev/govern/core/upgrade/godebug.json from the GODEBUG history
+facts (godebug.json of the team's shared data: Go's doc/godebug.md history merged with
+src/internal/godebugs/table.go). Run once by hand when the facts change:
+
+    python3 dev/godebug/carry.py SHARED/data/godebug.json > core/src/main/resources/dev/govern/core/upgrade/godebug.json
+
+Curation (each checked by GodebugHistoryTableTest against the machine's Go where it can be):
+- tableSince: the first toolchain whose internal/godebugs table lists the setting (the //go:debug
+  and godebug lines the go command accepts); the release that introduced it, or its first
+  backport. tracebacklabels was an opt-in runtime variable in Go 1.26 and joined the table with
+  its default change in Go 1.27.
+- removal: the removal Go's doc/godebug.md announces for settings not yet removed.
+"""
+import json, sys
+
+ANNOUNCED = {
+    "gotestjsonbuildtext": "Go 1.28 at the earliest",
+    "x509sslcertoverrideplatform": "Go 1.31",
+}
+TABLE_SINCE = {"tracebacklabels": "go1.27"}
+
+def main(path):
+    rows = json.load(open(path))
+    out = []
+    for e in rows:
+        name = e["setting"]
+        in_table = e["in_godebugs_table"]
+        since = None
+        if in_table:
+            since = TABLE_SINCE.get(name, e["introduced"])
+        out.append({
+            "name": name,
+            "package": e.get("table_package") or e["packages"][0],
+            "packages": e["packages"],
+            "introduced": e["introduced"],
+            "tableSince": since,
+            "backported": e["backported_to"],
+            "changed": e["default_changed_in"],
+            "old": e["old"],
+            "new": e["new"],
+            "removed": e["removed_in"],
+            "removal": ANNOUNCED.get(name),
+            "opaque": bool(e.get("opaque")),
+            "metric": e.get("metric"),
+            "summary": e["summary"],
+            "apis": e["apis"],
+        })
+    doc = {
+        "source": "Go's doc/godebug.md history and src/internal/godebugs/table.go (The Go Authors, BSD-style licence), as gathered in the team's GODEBUG facts (61 settings, through Go 1.27)",
+        "settings": out,
+    }
+    json.dump(doc, sys.stdout, indent=1)
+    sys.stdout.write("\n")
+
+main(sys.argv[1])
