@@ -94,8 +94,14 @@ public record GodebugSetting(
     return inTable(t);
   }
 
-  /** The runtime metric to watch: the table's counter, else Go's naming rule for it. */
-  public String metricToWatch() {
-    return metric.orElse("/godebug/non-default-behavior/" + name + ":events");
+  /**
+   * The runtime/metrics counter of non-default uses to watch: the table's, else Go's naming rule
+   * for it; none for opaque settings, which count nothing.
+   */
+  public Optional<String> metricToWatch() {
+    if (opaque) {
+      return Optional.empty();
+    }
+    return Optional.of(metric.orElse("/godebug/non-default-behavior/" + name + ":events"));
   }
 }
