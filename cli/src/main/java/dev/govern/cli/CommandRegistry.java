@@ -50,6 +50,7 @@ public final class CommandRegistry {
     add("policy", dev.govern.cli.gate.PolicyCheckCommand.class, GOVERNANCE);
     add("scan", dev.govern.cli.fleet.ScanCommand.class, GOVERNANCE);
     add("impact", dev.govern.cli.upgrade.ImpactCommand.class, GOVERNANCE);
+    add("decide", dev.govern.cli.upgrade.DecideCommand.class, GOVERNANCE);
     add("completion", CompletionCommand.class, OTHER);
     add("cds-training", CdsTrainingCommand.class, OTHER);
   }

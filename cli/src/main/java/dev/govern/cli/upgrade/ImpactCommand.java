@@ -65,7 +65,7 @@ public final class ImpactCommand extends BaseCommand {
     LocalDate day = KnowledgeSources.asOf(asOf);
     HistoryReleaseFacts releases = new HistoryReleaseFacts(KnowledgeSources.releases(), day);
     UpgradeTarget target = UpgradeTarget.resolve(to, releases, "--to");
-    Path where = target == null ? cwd() : cwd().resolve(this.target == null ? Path.of(".") : this.target);
+    Path where = cwd().resolve(this.target == null ? Path.of(".") : this.target);
     ImpactAnalysis.Code code = UpgradeSubjects.read(where, from, goos, goarch, settings(), releases);
     VulnFacts vulns = new CachingVulnFacts(KnowledgeSources.vulnFacts(settings(), knowledge, this::warn));
     Impact impact = new ImpactAnalysis(GodebugHistory.builtIn(), releases, vulns, day).analyse(code, target);

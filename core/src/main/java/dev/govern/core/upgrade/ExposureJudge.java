@@ -16,6 +16,21 @@ public interface ExposureJudge {
 
   Judged judge(GodebugSetting s);
 
+  /**
+   * Whether the code uses what a vulnerability affects: its symbols ({@code net/http.Client.Do})
+   * linked, or their packages imported; unknown when the advisory names no symbol.
+   */
+  Exposure uses(dev.govern.core.facts.Advisory a);
+
+  /** The packages of an advisory's symbols. */
+  static Set<String> advisoryPackages(dev.govern.core.facts.Advisory a) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String sym : a.symbols()) {
+      apiPackage(sym).ifPresent(out::add);
+    }
+    return out;
+  }
+
   /** Every package a setting changes: its packages and those of its APIs. */
   static Set<String> packagesOf(GodebugSetting s) {
     Set<String> out = new LinkedHashSet<>(s.packages());
@@ -51,7 +66,18 @@ public interface ExposureJudge {
     Set<String> roots = new LinkedHashSet<>(direct);
     roots.add("runtime");
     Map<String, String> reach = std.reach(roots);
-    return s -> {
+    return new ExposureJudge() {
+      @Override
+      public Exposure uses(dev.govern.core.facts.Advisory a) {
+        Set<String> pkgs = advisoryPackages(a);
+        if (pkgs.isEmpty()) {
+          return Exposure.UNKNOWN;
+        }
+        return pkgs.stream().anyMatch(reach::containsKey) ? Exposure.IMPORTED : Exposure.NOT_USED;
+      }
+
+      @Override
+      public Judged judge(GodebugSetting s) {
       Set<String> pkgs = packagesOf(s);
       for (String p : pkgs) {
         if (direct.contains(p)) {
@@ -72,6 +98,7 @@ public interface ExposureJudge {
         return new Judged(Exposure.UNKNOWN, "changes the go command (build, test), not the program");
       }
       return new Judged(Exposure.NOT_USED, "imports none of " + String.join(", ", pkgs));
+      }
     };
   }
 
@@ -80,7 +107,28 @@ public interface ExposureJudge {
    * functions of an affected package are; unknown without a function table.
    */
   static ExposureJudge linked(LinkedFunctions fns) {
-    return s -> {
+    return new ExposureJudge() {
+      @Override
+      public Exposure uses(dev.govern.core.facts.Advisory a) {
+        boolean unknown = a.symbols().isEmpty();
+        for (String sym : a.symbols()) {
+          Optional<String> pkg = apiPackage(sym);
+          if (pkg.isEmpty()) {
+            continue;
+          }
+          for (String c : GoSymbolNames.candidates(pkg.get(), sym.substring(pkg.get().length() + 1))) {
+            Linked l = fns.function(c);
+            if (l == Linked.YES) {
+              return Exposure.LINKED;
+            }
+            unknown |= l == Linked.UNKNOWN;
+          }
+        }
+        return unknown ? Exposure.UNKNOWN : Exposure.NOT_USED;
+      }
+
+      @Override
+      public Judged judge(GodebugSetting s) {
       Set<String> pkgs = packagesOf(s);
       for (String api : s.apis()) {
         Optional<String> pkg = apiPackage(api);
@@ -111,6 +159,7 @@ public interface ExposureJudge {
         return new Judged(Exposure.UNKNOWN, "changes the go command (build, test), not the program");
       }
       return new Judged(Exposure.NOT_USED, "links none of " + String.join(", ", pkgs));
+      }
     };
   }
 }
