@@ -22,8 +22,10 @@ import java.util.function.Predicate;
  * them:
  *
  * <ul>
- *   <li><b>compatibility</b>: 100 minus 15 per behaviour change the code links, 8 per imported, 4
- *       per unknown, 0 per unused (both upgrade steps); a blocking line scores 0;
+ *   <li><b>compatibility</b>: {@code 100 * 20 / (20 + p)}, where each behaviour change of both
+ *       upgrade steps adds to {@code p} 3 when the code links what it changes, 2 when it imports
+ *       it, 1 when unknown, 0 when unused, doubled when no line can keep the old behaviour (a
+ *       removed setting); a blocking line scores 0;
  *   <li><b>security</b>: 100 minus 10 per known standard-library vulnerability the code uses
  *       (linked or imported), 5 per other or unknown one, 3 per toolchain vulnerability;
  *   <li><b>support</b>: days of support left, 100 for a year or more, 0 when end of life;
@@ -159,8 +161,18 @@ public final class DecisionMatrix {
     if (!i.blocking().isEmpty()) {
       return new Decision.Score(0, inputs);
     }
-    long penalty = 15 * n.get(Exposure.LINKED) + 8 * n.get(Exposure.IMPORTED) + 4 * n.get(Exposure.UNKNOWN);
-    return new Decision.Score((int) Math.max(0, 100 - penalty), inputs);
+    long p = 0;
+    for (Impact.Change c : i.changes()) {
+      int w =
+          switch (c.exposure()) {
+            case LINKED -> 3;
+            case IMPORTED -> 2;
+            case UNKNOWN -> 1;
+            case NOT_USED -> 0;
+          };
+      p += c.keep().isPresent() ? w : 2L * w;
+    }
+    return new Decision.Score((int) Math.round(100.0 * 20 / (20 + p)), inputs + "; weight " + p);
   }
 
   private Decision.Score security(ImpactAnalysis.Code code, List<Advisory> std, List<Advisory> tc) {
