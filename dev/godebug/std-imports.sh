@@ -4,7 +4,7 @@
 set -eu
 out="$(dirname "$0")/../../core/src/main/resources/dev/govern/core/upgrade/std-imports.txt"
 {
-  echo "# The standard library's import graph (non-test imports, linux/amd64) of $(go env GOVERSION): one line per package, its imports after it."
+  echo "# The standard library's import graph (non-test imports, linux/amd64, cgo off) of $(go env GOVERSION): one line per package, its imports after it."
   echo "# Written by dev/godebug/std-imports.sh; StdImportsTest compares it with go list of the machine's Go."
-  GOOS=linux GOARCH=amd64 go list -f '{{.ImportPath}}{{range .Imports}} {{.}}{{end}}' std | grep -v '^cmd/'
+  CGO_ENABLED=0 GOOS=linux GOARCH=amd64 go list -f '{{.ImportPath}}{{range .Imports}} {{.}}{{end}}' std | grep -v '^cmd/'
 } > "$out"
