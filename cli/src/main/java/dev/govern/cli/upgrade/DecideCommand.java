@@ -32,30 +32,58 @@ import picocli.CommandLine.Parameters;
     description =
         "Which Go version to choose: candidates scored on compatibility, security, support runway"
             + " and ecosystem, ranked, with the recommendation (markdown: a document for a review board).",
-    footer = {"%nExit codes: 0 decided, 2 bad input or usage, 3 unknown version or not found, 1 runtime error."})
+    footer = {
+      "%nExit codes: 0 decided, 2 bad input or usage, 3 unknown version or not found, 1 runtime error."
+    })
 public final class DecideCommand extends BaseCommand {
-  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "A module folder (default: here) or a Go binary.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "DIR",
+      description = "A module folder (default: here) or a Go binary.")
   Path dir;
 
-  @Option(names = "--candidates", paramLabel = "V1,V2", split = ",", description = "Versions to compare (default: the version in use and the newest patch of every supported line).")
+  @Option(
+      names = "--candidates",
+      paramLabel = "V1,V2",
+      split = ",",
+      description =
+          "Versions to compare (default: the version in use and the newest patch of every supported line).")
   List<String> candidates;
 
-  @Option(names = "--from", paramLabel = "VERSION", description = "The Go in use (default: read from the code).")
+  @Option(
+      names = "--from",
+      paramLabel = "VERSION",
+      description = "The Go in use (default: read from the code).")
   String from;
 
-  @Option(names = "--as-of", paramLabel = "DATE", description = "Judge support and vulnerabilities as of this day (default: today, UTC).")
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description = "Judge support and vulnerabilities as of this day (default: today, UTC).")
   LocalDate asOf;
 
-  @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text (default), markdown or json.")
+  @Option(
+      names = "--format",
+      paramLabel = "FMT",
+      defaultValue = "text",
+      description = "text (default), markdown or json.")
   String format;
 
   @Option(names = "--json", description = "Same as --format json.")
   boolean json;
 
-  @Option(names = {"--governance", "--policy"}, paramLabel = "FILE", description = "The governance file with the decision: block (default: GOVERN_GOVERNANCE, else the nearest govern.yaml).")
+  @Option(
+      names = {"--governance", "--policy"},
+      paramLabel = "FILE",
+      description =
+          "The governance file with the decision: block (default: GOVERN_GOVERNANCE, else the nearest govern.yaml).")
   String governance;
 
-  @Option(names = "--env", paramLabel = "ENV", description = "Apply this environment's policy overrides to eligibility.")
+  @Option(
+      names = "--env",
+      paramLabel = "ENV",
+      description = "Apply this environment's policy overrides to eligibility.")
   String env;
 
   @Mixin KnowledgeOptions knowledge;
@@ -76,16 +104,27 @@ public final class DecideCommand extends BaseCommand {
     Path target = cwd().resolve(dir == null ? Path.of(".") : dir);
     ImpactAnalysis.Code code = UpgradeSubjects.read(target, from, null, null, settings(), releases);
     Path start = Files.isDirectory(target) ? target : target.toAbsolutePath().getParent();
-    Optional<GovernanceFile> gov = GovernanceLocator.locate(governance, settings(), start).map(GovernanceFile::load);
-    VulnFacts vulns = new CachingVulnFacts(KnowledgeSources.vulnFacts(settings(), knowledge, this::warn));
+    Optional<GovernanceFile> gov =
+        GovernanceLocator.locate(governance, settings(), start).map(GovernanceFile::load);
+    VulnFacts vulns =
+        new CachingVulnFacts(KnowledgeSources.vulnFacts(settings(), knowledge, this::warn));
     DecisionMatrix matrix = DecisionSetup.matrix(settings(), gov, env, releases, vulns, day);
-    List<GoVersion> list = candidates == null ? DecisionMatrix.defaultCandidates(code.from().toolchain(), releases, day) : asked;
+    List<GoVersion> list =
+        candidates == null
+            ? DecisionMatrix.defaultCandidates(code.from().toolchain(), releases, day)
+            : asked;
     Decision d = matrix.decide(code, list);
-    String name = code.subject().modulePath().isEmpty() ? code.subject().name() : code.subject().modulePath();
+    String name =
+        code.subject().modulePath().isEmpty() ? code.subject().name() : code.subject().modulePath();
     String goLine = code.programs().isEmpty() ? "" : code.programs().get(0).now().goVersion();
     switch (fmt) {
-      case "json" -> JsonOutput.print(out(), DecisionJson.of(d, code.subject().name(), code.subject().modulePath(), code.from().source()));
-      case "markdown" -> DecisionMarkdown.print(out(), d, name, code.from().source(), goLine, vulns.available());
+      case "json" ->
+          JsonOutput.print(
+              out(),
+              DecisionJson.of(
+                  d, code.subject().name(), code.subject().modulePath(), code.from().source()));
+      case "markdown" ->
+          DecisionMarkdown.print(out(), d, name, code.from().source(), goLine, vulns.available());
       default -> DecisionText.print(out(), d, name);
     }
     return 0;

@@ -14,42 +14,65 @@ import java.util.Set;
 final class DecisionMarkdown {
   private DecisionMarkdown() {}
 
-  static void print(PrintWriter o, Decision d, String name, String source, String goLine, boolean vulnData) {
+  static void print(
+      PrintWriter o, Decision d, String name, String source, String goLine, boolean vulnData) {
     o.printf("# Go version decision: %s%n%n", ImpactMarkdown.cell(name));
     o.printf("## Context%n%n");
     o.printf("- Code: `%s`%n", ImpactMarkdown.cell(name));
-    o.printf("- In use: **%s** (%s), go line `%s`%n", d.current(), ImpactMarkdown.cell(source), goLine);
-    o.printf("- Judged as of %s; vulnerability data: %s; fleet: %s%n", d.asOf(), vulnData ? "yes" : "none", d.fleet());
+    o.printf(
+        "- In use: **%s** (%s), go line `%s`%n", d.current(), ImpactMarkdown.cell(source), goLine);
+    o.printf(
+        "- Judged as of %s; vulnerability data: %s; fleet: %s%n",
+        d.asOf(), vulnData ? "yes" : "none", d.fleet());
     o.printf("- Weights: %s; eligibility: %s%n%n", DecisionText.weights(d), eligibility(d));
     o.printf("## Decision matrix%n%n");
-    o.printf("| rank | candidate | total | compatibility | security | support | ecosystem | eligible |%n");
+    o.printf(
+        "| rank | candidate | total | compatibility | security | support | ecosystem | eligible |%n");
     o.printf("|---|---|---|---|---|---|---|---|%n");
     int rank = 0;
     for (Decision.Row r : d.rows()) {
-      o.printf("| %d | %s%s | **%d** | %s | %s | %s | %s | %s |%n",
-          ++rank, r.candidate(), r.isCurrent() ? " (in use)" : "", r.total(),
-          score(r, Dimension.COMPATIBILITY), score(r, Dimension.SECURITY), score(r, Dimension.SUPPORT),
+      o.printf(
+          "| %d | %s%s | **%d** | %s | %s | %s | %s | %s |%n",
+          ++rank,
+          r.candidate(),
+          r.isCurrent() ? " (in use)" : "",
+          r.total(),
+          score(r, Dimension.COMPATIBILITY),
+          score(r, Dimension.SECURITY),
+          score(r, Dimension.SUPPORT),
           score(r, Dimension.ECOSYSTEM),
-          r.eligible() ? "yes" : "no: " + ImpactMarkdown.cell(String.join("; ", r.ineligibleBecause())));
+          r.eligible()
+              ? "yes"
+              : "no: " + ImpactMarkdown.cell(String.join("; ", r.ineligibleBecause())));
     }
-    o.printf("%n## Recommendation%n%n**%s**: %s%n%n",
-        d.recommended().map(r -> r.candidate().toString()).orElse("none"), ImpactMarkdown.cell(d.why()));
+    o.printf(
+        "%n## Recommendation%n%n**%s**: %s%n%n",
+        d.recommended().map(r -> r.candidate().toString()).orElse("none"),
+        ImpactMarkdown.cell(d.why()));
     Impact impact = d.recommended().flatMap(Decision.Row::impact).orElse(null);
     if (impact == null) {
-      o.printf("No upgrade: the version in use %s.%n%n", d.recommended().isPresent() ? "stays" : "has no eligible alternative");
+      o.printf(
+          "No upgrade: the version in use %s.%n%n",
+          d.recommended().isPresent() ? "stays" : "has no eligible alternative");
     } else {
-      o.printf("# Impact per step (%s -> %s)%n%n", impact.from().toolchain(), impact.to().toolchain());
+      o.printf(
+          "# Impact per step (%s -> %s)%n%n", impact.from().toolchain(), impact.to().toolchain());
       ImpactMarkdown.steps(o, impact, vulnData);
       rollback(o, d, impact, goLine);
     }
-    o.printf("## Sign-off%n%n| role | name | date | decision |%n|---|---|---|---|%n| owner | | | |%n| reviewer | | | |%n");
+    o.printf(
+        "## Sign-off%n%n| role | name | date | decision |%n|---|---|---|---|%n| owner | | | |%n| reviewer | | | |%n");
     o.flush();
   }
 
   private static void rollback(PrintWriter o, Decision d, Impact impact, String goLine) {
     o.printf("## Rollback plan%n%n");
-    o.printf("1. Toolchain: `govern rollback --reason \"<why>\"` returns the default toolchain to the previous one (verified and recorded in the audit ledger); a repository pinned with `govern pin` goes back with `govern pin %s`.%n", d.current().bare());
-    o.printf("2. Go line: set `go %s` again in go.mod (revert the commit that raised it); defaults follow the go line, so this restores every default of step 2.%n", goLine);
+    o.printf(
+        "1. Toolchain: `govern rollback --reason \"<why>\"` returns the default toolchain to the previous one (verified and recorded in the audit ledger); a repository pinned with `govern pin` goes back with `govern pin %s`.%n",
+        d.current().bare());
+    o.printf(
+        "2. Go line: set `go %s` again in go.mod (revert the commit that raised it); defaults follow the go line, so this restores every default of step 2.%n",
+        goLine);
     Set<String> keep = new LinkedHashSet<>();
     Set<String> watch = new LinkedHashSet<>();
     for (Impact.Change c : impact.changes()) {
@@ -61,7 +84,9 @@ final class DecisionMarkdown {
       keep.forEach(k -> o.printf("   - `%s`%n", k));
     }
     if (!watch.isEmpty()) {
-      o.printf("%s. Watch these runtime/metrics counters after the rollout (non-zero: code hit a changed default it had pinned back):%n", keep.isEmpty() ? "3" : "4");
+      o.printf(
+          "%s. Watch these runtime/metrics counters after the rollout (non-zero: code hit a changed default it had pinned back):%n",
+          keep.isEmpty() ? "3" : "4");
       watch.forEach(w -> o.printf("   - `%s`%n", w));
     }
     o.println();
@@ -79,8 +104,10 @@ final class DecisionMarkdown {
     if (r.supported()) b.append("supported line, ");
     if (r.boundary()) b.append("within the module boundary, ");
     if (r.policy()) b.append("permitted by the policy, ");
-    if (r.minSupportDays() > 0) b.append(">= ").append(r.minSupportDays()).append(" days of support, ");
-    r.maxStdlibVulns().ifPresent(n -> b.append("<= ").append(n).append(" stdlib vulnerabilities, "));
+    if (r.minSupportDays() > 0)
+      b.append(">= ").append(r.minSupportDays()).append(" days of support, ");
+    r.maxStdlibVulns()
+        .ifPresent(n -> b.append("<= ").append(n).append(" stdlib vulnerabilities, "));
     return b.length() == 0 ? "none" : b.substring(0, b.length() - 2);
   }
 }

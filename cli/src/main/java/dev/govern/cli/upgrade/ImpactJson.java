@@ -55,7 +55,8 @@ record ImpactJson(
       String metric,
       List<String> programs) {}
 
-  record BlockingJson(String file, int line, String origin, String setting, String reason, boolean alreadyNow) {}
+  record BlockingJson(
+      String file, int line, String origin, String setting, String reason, boolean alreadyNow) {}
 
   record DirectiveJson(String file, int line, String origin, String key, String value) {}
 
@@ -66,7 +67,12 @@ record ImpactJson(
   record SupportJson(String line, boolean supported, LocalDate endOfSupport, boolean estimated) {}
 
   record DependencyJson(
-      String path, String version, String goLine, String replacedBy, boolean incompatible, boolean inCache) {}
+      String path,
+      String version,
+      String goLine,
+      String replacedBy,
+      boolean incompatible,
+      boolean inCache) {}
 
   record BoundaryJson(
       String lowestGoLine,

@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads what {@code impact}, {@code decide} and the gate's decision rule judge: a module or a binary. */
+/**
+ * Reads what {@code impact}, {@code decide} and the gate's decision rule judge: a module or a
+ * binary.
+ */
 public final class UpgradeSubjects {
   private UpgradeSubjects() {}
 
@@ -67,7 +70,8 @@ public final class UpgradeSubjects {
     if (fromVersion != null) {
       current = new Impact.From(fromVersion, "--from");
     } else {
-      List<VersionEvidence> evidence = new ArrayList<>(RepositoryEvidence.scan(code.root()).evidence());
+      List<VersionEvidence> evidence =
+          new ArrayList<>(RepositoryEvidence.scan(code.root()).evidence());
       code.workPath().ifPresent(w -> evidence.addAll(RepositoryEvidence.read(w)));
       current = CodeReader.current(evidence, releases);
     }

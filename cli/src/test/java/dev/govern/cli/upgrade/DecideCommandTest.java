@@ -26,7 +26,8 @@ class DecideCommandTest {
 
   Path web() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("repo"));
-    Files.writeString(dir.resolve("go.mod"), "module example.com/web\n\ngo 1.21\n\ntoolchain go1.21.13\n");
+    Files.writeString(
+        dir.resolve("go.mod"), "module example.com/web\n\ngo 1.21\n\ntoolchain go1.21.13\n");
     Files.writeString(dir.resolve("main.go"), ImpactCommandTest.WEB);
     return dir;
   }
@@ -36,7 +37,10 @@ class DecideCommandTest {
   }
 
   JsonNode decide(Path dir, String... more) throws IOException {
-    List<String> args = new ArrayList<>(List.of("decide", dir.toString(), "--json", AS_OF, "--vulndb=" + SharedVulnDb.osvDir()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "decide", dir.toString(), "--json", AS_OF, "--vulndb=" + SharedVulnDb.osvDir()));
     args.addAll(List.of(more));
     CliRunner.Result r = govern().run(args.toArray(String[]::new));
     assertThat(r.exitCode()).as(r.err()).isZero();
@@ -53,7 +57,8 @@ class DecideCommandTest {
   }
 
   @Test
-  void defaultCandidatesAreTheVersionInUseAndTheNewestPatchOfEverySupportedLine() throws IOException {
+  void defaultCandidatesAreTheVersionInUseAndTheNewestPatchOfEverySupportedLine()
+      throws IOException {
     JsonNode doc = decide(web());
     assertThat(doc.path("schemaVersion").asInt()).isEqualTo(1);
     assertThat(doc.path("current").asText()).isEqualTo("go1.21.13");
@@ -85,7 +90,8 @@ class DecideCommandTest {
                     + 10 * best.path("scores").path("ecosystem").path("score").asInt())
                 / 100f);
     assertThat(best.path("total").asInt()).isEqualTo(expected);
-    assertThat(doc.path("gap").asInt()).isEqualTo(best.path("total").asInt() - current.path("total").asInt());
+    assertThat(doc.path("gap").asInt())
+        .isEqualTo(best.path("total").asInt() - current.path("total").asInt());
   }
 
   @Test
@@ -100,7 +106,8 @@ class DecideCommandTest {
     doc.path("candidates").forEach(r -> versions.add(r.path("version").asText()));
     assertThat(versions).containsExactly("go1.27.0", "go1.22.12", "go1.21.13");
     for (JsonNode r : doc.path("candidates")) {
-      assertThat(r.path("total").asInt()).isEqualTo(r.path("scores").path("support").path("score").asInt());
+      assertThat(r.path("total").asInt())
+          .isEqualTo(r.path("scores").path("support").path("score").asInt());
       assertThat(r.path("eligible").asBoolean()).isTrue();
     }
     assertThat(doc.path("weights").path("support").asInt()).isEqualTo(100);
@@ -127,26 +134,36 @@ class DecideCommandTest {
     assertThat(doc.path("fleet").asText()).contains("4 services");
     JsonNode g126 = row(doc, "go1.26.7");
     assertThat(g126.path("eligible").asBoolean()).isFalse();
-    assertThat(g126.path("ineligibleBecause").toString()).contains("below the module upgrade boundary go 1.27");
+    assertThat(g126.path("ineligibleBecause").toString())
+        .contains("below the module upgrade boundary go 1.27");
     assertThat(g126.path("scores").path("ecosystem").path("score").asInt()).isZero();
     JsonNode g127 = row(doc, "go1.27.0");
     assertThat(g127.path("eligible").asBoolean()).isTrue();
     // one service of four on go1.27: 50 + 50 * 1/4
     assertThat(g127.path("scores").path("ecosystem").path("score").asInt()).isEqualTo(62);
-    assertThat(g127.path("scores").path("ecosystem").path("inputs").asText()).contains("1 of 4 services");
+    assertThat(g127.path("scores").path("ecosystem").path("inputs").asText())
+        .contains("1 of 4 services");
     assertThat(doc.path("recommended").asText()).isEqualTo("go1.27.0");
   }
 
   @Test
   void markdownIsADocumentForAReviewBoard() throws IOException {
     CliRunner.Result r =
-        govern().run("decide", web().toString(), "--format", "markdown", AS_OF, "--vulndb=" + SharedVulnDb.osvDir());
+        govern()
+            .run(
+                "decide",
+                web().toString(),
+                "--format",
+                "markdown",
+                AS_OF,
+                "--vulndb=" + SharedVulnDb.osvDir());
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out())
         .startsWith("# Go version decision: example.com/web")
         .contains("## Context", "## Decision matrix", "## Recommendation", "# Impact per step")
         .contains("## Step 1: toolchain bump", "## Step 2: go line bump")
-        .contains("## Rollback plan", "`govern rollback --reason", "govern pin 1.21.13", "## Sign-off")
+        .contains(
+            "## Rollback plan", "`govern rollback --reason", "govern pin 1.21.13", "## Sign-off")
         .contains("| 1 | go1.");
     CliRunner.Result text =
         govern().run("decide", web().toString(), AS_OF, "--vulndb=" + SharedVulnDb.osvDir());
@@ -155,7 +172,8 @@ class DecideCommandTest {
 
   @Test
   void unknownCandidatesAreNotFound() throws IOException {
-    CliRunner.Result r = govern().run("decide", web().toString(), "--candidates", "1.22,1.95", "--offline");
+    CliRunner.Result r =
+        govern().run("decide", web().toString(), "--candidates", "1.22,1.95", "--offline");
     assertThat(r.exitCode()).isEqualTo(3);
     assertThat(r.err()).startsWith("govern: error: --candidates: unknown Go version go1.95");
   }
@@ -164,7 +182,8 @@ class DecideCommandTest {
   void gateFailsWhenTheVersionInUseIsTooFarBehindTheTopRankedOne() throws IOException {
     Path repo = web();
     Files.writeString(repo.resolve("govern.yaml"), "decision:\n  gate: {max_gap: 10}\n");
-    CliRunner.Result r = govern().run("gate", repo.toString(), "--json", AS_OF, "--vulndb=" + SharedVulnDb.osvDir());
+    CliRunner.Result r =
+        govern().run("gate", repo.toString(), "--json", AS_OF, "--vulndb=" + SharedVulnDb.osvDir());
     assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(4);
     JsonNode doc = JSON.readTree(r.out());
     JsonNode decision = null;
@@ -175,11 +194,13 @@ class DecideCommandTest {
     }
     assertThat(decision).as(doc.toString()).isNotNull();
     assertThat(decision.path("severity").asText()).isEqualTo("fail");
-    assertThat(decision.path("message").asText()).contains("go1.21.13 scores", "points below the top-ranked eligible");
+    assertThat(decision.path("message").asText())
+        .contains("go1.21.13 scores", "points below the top-ranked eligible");
     assertThat(decision.toString()).contains("upgrade to go1.");
 
     Files.writeString(repo.resolve("govern.yaml"), "decision:\n  gate: {max_gap: 100}\n");
-    CliRunner.Result loose = govern().run("gate", repo.toString(), "--json", AS_OF, "--vulndb=" + SharedVulnDb.osvDir());
+    CliRunner.Result loose =
+        govern().run("gate", repo.toString(), "--json", AS_OF, "--vulndb=" + SharedVulnDb.osvDir());
     assertThat(loose.out()).doesNotContain("\"decision\"");
   }
 }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code govern impact} on real modules and on binaries built by the machine's Go: the TLS and HTTP
  * settings whose defaults change between two go lines (as the real go list says) are reported as
- * imported or linked for code that uses net/http and crypto/tls, and as not used for code that
- * does not.
+ * imported or linked for code that uses net/http and crypto/tls, and as not used for code that does
+ * not.
  */
 class ImpactCommandTest {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -33,7 +33,8 @@ class ImpactCommandTest {
           + "func main() {\n\tc := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{}}}\n"
           + "\tr, err := c.Get(\"https://example.com\")\n\tfmt.Println(r, err)\n"
           + "\tl, _ := tls.Listen(\"tcp\", \":0\", &tls.Config{})\n\tfmt.Println(l)\n}\n";
-  static final String PLAIN = "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hi\") }\n";
+  static final String PLAIN =
+      "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hi\") }\n";
 
   @TempDir static Path tmp;
 
@@ -48,7 +49,8 @@ class ImpactCommandTest {
 
   static Path module(String name, String goLine, String main) throws IOException {
     Path dir = Files.createDirectories(tmp.resolve(name));
-    Files.writeString(dir.resolve("go.mod"), "module example.com/" + name + "\n\ngo " + goLine + "\n");
+    Files.writeString(
+        dir.resolve("go.mod"), "module example.com/" + name + "\n\ngo " + goLine + "\n");
     Files.writeString(dir.resolve("main.go"), main);
     return dir;
   }
@@ -91,7 +93,8 @@ class ImpactCommandTest {
   }
 
   static Map<String, String> defaultGodebug(Path dir) {
-    String out = RealGo.run(dir, Map.of(), "list", "-f", "{{.DefaultGODEBUG}}", ".").output().strip();
+    String out =
+        RealGo.run(dir, Map.of(), "list", "-f", "{{.DefaultGODEBUG}}", ".").output().strip();
     Map<String, String> m = new HashMap<>();
     for (String kv : out.isEmpty() ? new String[0] : out.split(",")) {
       m.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
@@ -122,7 +125,8 @@ class ImpactCommandTest {
     assertThat(tls10.path("before").asText()).isEqualTo("1");
     assertThat(tls10.path("after").asText()).isEqualTo("0");
     assertThat(tls10.path("keep").asText()).isEqualTo("godebug tls10server=1 (go.mod)");
-    assertThat(tls10.path("metric").asText()).isEqualTo("/godebug/non-default-behavior/tls10server:events");
+    assertThat(tls10.path("metric").asText())
+        .isEqualTo("/godebug/non-default-behavior/tls10server:events");
     assertThat(tls10.path("removal").asText()).isEqualTo("go1.27");
     assertThat(doc.path("imports").toString()).contains("crypto/tls", "net/http");
 

@@ -19,7 +19,10 @@ class ImpactInputsTest {
   @TempDir Path tmp;
 
   CliRunner.Result govern(String... args) {
-    return new CliRunner(tmp).env("GOMODCACHE", tmp.resolve("modcache").toString()).cwd(tmp).run(args);
+    return new CliRunner(tmp)
+        .env("GOMODCACHE", tmp.resolve("modcache").toString())
+        .cwd(tmp)
+        .run(args);
   }
 
   Path module(String goMod, String main) throws IOException {
@@ -43,11 +46,19 @@ class ImpactInputsTest {
   @Test
   void unknownTargetVersionIsNotFound() throws IOException {
     Path m = module("module example.com/m\n\ngo 1.21\n", "package main\n\nfunc main() {}\n");
-    oneLineError(govern("impact", m.toString(), "--to", "1.99", "--offline"), 3, "unknown Go version go1.99");
+    oneLineError(
+        govern("impact", m.toString(), "--to", "1.99", "--offline"),
+        3,
+        "unknown Go version go1.99");
     oneLineError(govern("impact", m.toString(), "--to", "go1.22.99", "--offline"), 3, "go1.22.99");
-    oneLineError(govern("impact", m.toString(), "--to", "banana", "--offline"), 2, "\"banana\" is not a Go version");
-    oneLineError(govern("impact", m.toString(), "--to", "1.23", "--from", "x", "--offline"), 2, "--from");
-    oneLineError(govern("impact", m.toString(), "--to", "1.23", "--format", "xml"), 2, "unknown format");
+    oneLineError(
+        govern("impact", m.toString(), "--to", "banana", "--offline"),
+        2,
+        "\"banana\" is not a Go version");
+    oneLineError(
+        govern("impact", m.toString(), "--to", "1.23", "--from", "x", "--offline"), 2, "--from");
+    oneLineError(
+        govern("impact", m.toString(), "--to", "1.23", "--format", "xml"), 2, "unknown format");
   }
 
   @Test
@@ -60,10 +71,12 @@ class ImpactInputsTest {
   void binaryWithoutBuildInfoAndMissingTargetsAreNotFound() throws IOException {
     Path notGo = tmp.resolve("tool");
     Files.copy(Path.of(ProcessHandle.current().info().command().orElseThrow()), notGo);
-    oneLineError(govern("impact", notGo.toString(), "--to", "1.23", "--offline"), 3, notGo.toString());
+    oneLineError(
+        govern("impact", notGo.toString(), "--to", "1.23", "--offline"), 3, notGo.toString());
     Path text = Files.writeString(tmp.resolve("notes.txt"), "hello\n");
     oneLineError(govern("impact", text.toString(), "--to", "1.23", "--offline"), 3, "notes.txt");
-    oneLineError(govern("impact", tmp.resolve("nope").toString(), "--to", "1.23", "--offline"), 3, "nope");
+    oneLineError(
+        govern("impact", tmp.resolve("nope").toString(), "--to", "1.23", "--offline"), 3, "nope");
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     oneLineError(govern("impact", empty.toString(), "--to", "1.23", "--offline"), 3, "no go.mod");
   }
@@ -75,8 +88,16 @@ class ImpactInputsTest {
             "module example.com/m\n\ngo 1.23\n\ngodebug asynctimerchan=1\n",
             "//go:debug tls10server=1\n\npackage main\n\nimport \"crypto/tls\"\n\nvar _ = tls.Dial\n\nfunc main() {}\n");
     CliRunner.Result r =
-        govern("impact", m.toString(), "--to", "1.27", "--json", "--as-of", "2026-08-21",
-            "--vulndb", SharedVulnDb.osvDir().toString());
+        govern(
+            "impact",
+            m.toString(),
+            "--to",
+            "1.27",
+            "--json",
+            "--as-of",
+            "2026-08-21",
+            "--vulndb",
+            SharedVulnDb.osvDir().toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     JsonNode doc = JSON.readTree(r.out());
     assertThat(doc.path("blocking")).hasSize(2);
@@ -94,8 +115,17 @@ class ImpactInputsTest {
     assertThat(doc.path("directives").toString()).contains("main.go", "\"line\":1");
 
     CliRunner.Result md =
-        govern("impact", m.toString(), "--to", "1.27", "--format", "markdown", "--as-of", "2026-08-21",
-            "--vulndb", SharedVulnDb.osvDir().toString());
+        govern(
+            "impact",
+            m.toString(),
+            "--to",
+            "1.27",
+            "--format",
+            "markdown",
+            "--as-of",
+            "2026-08-21",
+            "--vulndb",
+            SharedVulnDb.osvDir().toString());
     assertThat(md.out())
         .contains("# Upgrade impact: example.com/m to go1.27.0")
         .contains("## Step 1: toolchain bump")

@@ -50,7 +50,9 @@ public final class DecisionRule {
                 + "); the policy allows "
                 + max,
             Optional.of(
-                "upgrade to " + best.candidate() + " (govern decide --format markdown for the review)"),
+                "upgrade to "
+                    + best.candidate()
+                    + " (govern decide --format markdown for the review)"),
             file,
             0,
             List.of()));

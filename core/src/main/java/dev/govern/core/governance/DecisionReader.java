@@ -59,7 +59,15 @@ public final class DecisionReader extends YamlFields {
     if (req != null && !isNull(req.value())) {
       String p = "decision.require";
       Mapping rm = mapping(req.value(), p);
-      allowOnly(rm, p, "no_blocking", "supported", "boundary", "policy", "min_support_days", "max_stdlib_vulns");
+      allowOnly(
+          rm,
+          p,
+          "no_blocking",
+          "supported",
+          "boundary",
+          "policy",
+          "min_support_days",
+          "max_stdlib_vulns");
       noBlocking = flag(rm, "no_blocking", p, noBlocking);
       supported = flag(rm, "supported", p, supported);
       boundary = flag(rm, "boundary", p, boundary);
@@ -81,7 +89,8 @@ public final class DecisionReader extends YamlFields {
       allowOnly(gm, "decision.gate", "max_gap", "level");
       Member g = gm.members().get("max_gap");
       if (g == null || isNull(g.value())) {
-        throw error(gm, "decision.gate: missing max_gap (points behind the top-ranked eligible version)");
+        throw error(
+            gm, "decision.gate: missing max_gap (points behind the top-ranked eligible version)");
       }
       int n = nonNegativeInt(g.value(), "decision.gate.max_gap");
       if (n > 100) {
@@ -91,12 +100,14 @@ public final class DecisionReader extends YamlFields {
       Scalar level = optionalScalar(gm, "level", "decision.gate");
       if (level != null) {
         if (!level.text().equals("fail") && !level.text().equals("warn")) {
-          throw error(level, "decision.gate.level: expected fail or warn, found " + level.describe());
+          throw error(
+              level, "decision.gate.level: expected fail or warn, found " + level.describe());
         }
         warnOnly = level.text().equals("warn");
       }
     }
-    return new DecisionRules(weights, noBlocking, supported, boundary, policy, minDays, maxVulns, gap, warnOnly);
+    return new DecisionRules(
+        weights, noBlocking, supported, boundary, policy, minDays, maxVulns, gap, warnOnly);
   }
 
   private boolean flag(Mapping m, String key, String path, boolean dflt) {

@@ -187,7 +187,9 @@ public sealed interface BuildConstraint {
       if (start == pos) {
         throw GovernException.invalidInput(
             "parsing //go:build line: "
-                + (pos < s.length() ? "unexpected " + s.charAt(pos) : "unexpected end of expression"));
+                + (pos < s.length()
+                    ? "unexpected " + s.charAt(pos)
+                    : "unexpected end of expression"));
       }
       return new Tag(s.substring(start, pos));
     }

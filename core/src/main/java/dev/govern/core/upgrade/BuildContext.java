@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The platform and toolchain a Go file is built for, as far as build constraints ask: GOOS,
- * GOARCH, cgo and the release tags {@code go1.1} … {@code go1.N}.
+ * The platform and toolchain a Go file is built for, as far as build constraints ask: GOOS, GOARCH,
+ * cgo and the release tags {@code go1.1} … {@code go1.N}.
  *
  * @param goos the target operating system ({@code linux})
  * @param goarch the target architecture ({@code amd64})
@@ -16,21 +16,68 @@ public record BuildContext(String goos, String goarch, boolean cgo, int goMinor)
   /** GOOS values Go knows (its internal/syslist), for file-name suffixes. */
   static final Set<String> KNOWN_OS =
       Set.of(
-          "aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js",
-          "linux", "nacl", "netbsd", "openbsd", "plan9", "solaris", "wasip1", "windows", "zos");
+          "aix",
+          "android",
+          "darwin",
+          "dragonfly",
+          "freebsd",
+          "hurd",
+          "illumos",
+          "ios",
+          "js",
+          "linux",
+          "nacl",
+          "netbsd",
+          "openbsd",
+          "plan9",
+          "solaris",
+          "wasip1",
+          "windows",
+          "zos");
 
   /** GOOS values the {@code unix} tag matches. */
   static final Set<String> UNIX_OS =
       Set.of(
-          "aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "linux",
-          "netbsd", "openbsd", "solaris");
+          "aix",
+          "android",
+          "darwin",
+          "dragonfly",
+          "freebsd",
+          "hurd",
+          "illumos",
+          "ios",
+          "linux",
+          "netbsd",
+          "openbsd",
+          "solaris");
 
   /** GOARCH values Go knows, for file-name suffixes. */
   static final Set<String> KNOWN_ARCH =
       Set.of(
-          "386", "amd64", "amd64p32", "arm", "armbe", "arm64", "arm64be", "loong64", "mips",
-          "mipsle", "mips64", "mips64le", "mips64p32", "mips64p32le", "ppc", "ppc64", "ppc64le",
-          "riscv", "riscv64", "s390", "s390x", "sparc", "sparc64", "wasm");
+          "386",
+          "amd64",
+          "amd64p32",
+          "arm",
+          "armbe",
+          "arm64",
+          "arm64be",
+          "loong64",
+          "mips",
+          "mipsle",
+          "mips64",
+          "mips64le",
+          "mips64p32",
+          "mips64p32le",
+          "ppc",
+          "ppc64",
+          "ppc64le",
+          "riscv",
+          "riscv64",
+          "s390",
+          "s390x",
+          "sparc",
+          "sparc64",
+          "wasm");
 
   /**
    * This machine's platform (what {@code go list} assumes without GOOS/GOARCH), with cgo on as Go

@@ -35,9 +35,13 @@ public final class CodeReader {
     VersionEvidence e = strongest.get();
     GoVersion v = EffectiveVersion.of(e, releases).orElseThrow();
     if (e.kind() == EvidenceKind.GO_LINE) {
-      GoVersion min = v.isLanguageVersion() ? new GoVersion(v.major(), v.minor(), 0, GoVersion.Kind.RELEASE, GoVersion.ABSENT, "") : v;
+      GoVersion min =
+          v.isLanguageVersion()
+              ? new GoVersion(v.major(), v.minor(), 0, GoVersion.Kind.RELEASE, GoVersion.ABSENT, "")
+              : v;
       return new Impact.From(
-          min, e.location() + " go line " + e.text() + " (nothing pins the toolchain; its minimum)");
+          min,
+          e.location() + " go line " + e.text() + " (nothing pins the toolchain; its minimum)");
     }
     return new Impact.From(v, e.location() + " " + e.kind().label() + " " + e.text());
   }
@@ -54,7 +58,10 @@ public final class CodeReader {
     List<GodebugDirective> directives = new ArrayList<>(code.moduleGodebug());
     List<String> notes = new ArrayList<>(code.problems());
     if (code.inWorkspace() && !code.goModGodebug().isEmpty()) {
-      notes.add("go.mod's godebug lines are ignored in a workspace: " + code.workPath().orElseThrow() + " decides");
+      notes.add(
+          "go.mod's godebug lines are ignored in a workspace: "
+              + code.workPath().orElseThrow()
+              + " decides");
     }
     TreeSet<String> imports = new TreeSet<>();
     for (GoPackage p : packages) {
@@ -67,7 +74,8 @@ public final class CodeReader {
                 new BuildState(t0, code.goVersion(), code.moduleGodebug(), p.goDebug())));
       } else if (!p.goDebug().isEmpty()) {
         notes.add(
-            p.importPath() + ": //go:debug lines outside package main set nothing (Go checks them, though)");
+            p.importPath()
+                + ": //go:debug lines outside package main set nothing (Go checks them, though)");
       }
     }
     if (programs.isEmpty()) {
@@ -95,8 +103,7 @@ public final class CodeReader {
    *
    * @param from a toolchain to assume instead of the recorded one, or null
    */
-  public static ImpactAnalysis.Code binary(
-      GoBinary bin, GodebugHistory history, GoVersion from) {
+  public static ImpactAnalysis.Code binary(GoBinary bin, GodebugHistory history, GoVersion from) {
     BuildInfo info = bin.buildInfo();
     GoVersion recorded =
         info.goRelease()
@@ -115,14 +122,19 @@ public final class CodeReader {
     Path file = Path.of(bin.name());
     for (Map.Entry<String, String> e : compiled.entrySet()) {
       if (!e.getValue().equals(defaults.get(e.getKey()))) {
-        explicit.add(new GodebugDirective(e.getKey(), e.getValue(), GodebugDirective.Origin.GO_DEBUG, file, 0));
+        explicit.add(
+            new GodebugDirective(
+                e.getKey(), e.getValue(), GodebugDirective.Origin.GO_DEBUG, file, 0));
       }
     }
     if (recorded.minor() >= GoVersion.FIRST_LANGUAGE_VERSION_LINE) {
       notes.add(
           "go line inferred from the binary's DefaultGODEBUG: "
               + line
-              + (explicit.isEmpty() ? "" : "; settings beyond its defaults: " + explicit.stream().map(GodebugDirective::text).toList()));
+              + (explicit.isEmpty()
+                  ? ""
+                  : "; settings beyond its defaults: "
+                      + explicit.stream().map(GodebugDirective::text).toList()));
     } else {
       notes.add(recorded + " predates GODEBUG defaults by go line; go line assumed " + line);
     }
@@ -131,6 +143,8 @@ public final class CodeReader {
     if (bin.functionTable().isPresent()) {
       List<String> names = bin.nameTable();
       fns = LinkedFunctions.of(names);
+      notes.add(
+          bin.name() + ": " + names.size() + " function names in its function table (inlined ones included)");
       for (String n : names) {
         String p = GoSymbolNames.packageOf(n);
         if (!p.isEmpty() && p.length() < n.length() && !p.contains(":") && !p.startsWith("_")) {
@@ -148,9 +162,7 @@ public final class CodeReader {
             bin.name(),
             info.mainModule().map(m -> m.path()).orElse("")),
         new Impact.From(t0, from != null ? "--from" : "build info of " + bin.name()),
-        List.of(
-            new ImpactAnalysis.Program(
-                name, new BuildState(t0, line, List.of(), explicit))),
+        List.of(new ImpactAnalysis.Program(name, new BuildState(t0, line, List.of(), explicit))),
         explicit,
         List.copyOf(linked),
         ExposureJudge.linked(fns),
@@ -162,7 +174,8 @@ public final class CodeReader {
    * The go line that explains a binary's DefaultGODEBUG with the fewest extra entries: every
    * default of that line must be present; ties go to the newest line.
    */
-  static String inferGoLine(GodebugHistory history, GoVersion toolchain, Map<String, String> compiled) {
+  static String inferGoLine(
+      GodebugHistory history, GoVersion toolchain, Map<String, String> compiled) {
     if (toolchain.minor() < GoVersion.FIRST_LANGUAGE_VERSION_LINE) {
       return toolchain.line();
     }
@@ -170,7 +183,8 @@ public final class CodeReader {
     int bestExtra = Integer.MAX_VALUE;
     for (int n = toolchain.minor(); n >= 16; n--) {
       String line = "1." + n;
-      Map<String, String> d = DefaultGodebug.settings(history, toolchain, line, List.of(), List.of());
+      Map<String, String> d =
+          DefaultGodebug.settings(history, toolchain, line, List.of(), List.of());
       if (!compiled.keySet().containsAll(d.keySet())) {
         continue;
       }

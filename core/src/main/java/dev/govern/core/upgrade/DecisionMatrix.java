@@ -97,7 +97,8 @@ public final class DecisionMatrix {
             .thenComparing(Comparator.comparingInt(Decision.Row::total).reversed())
             .thenComparing(Decision.Row::candidate, Comparator.reverseOrder()));
     Optional<Decision.Row> best = rows.stream().filter(Decision.Row::eligible).findFirst();
-    return new Decision(asOf, current, rules, List.copyOf(rows), best, why(best, rows), fleet.describe());
+    return new Decision(
+        asOf, current, rules, List.copyOf(rows), best, why(best, rows), fleet.describe());
   }
 
   private Decision.Row row(ImpactAnalysis.Code code, GoVersion c, boolean isCurrent) {
@@ -115,11 +116,18 @@ public final class DecisionMatrix {
     List<Advisory> std = vulns.stdlib(c);
     scores.put(Dimension.SECURITY, security(code, std, vulns.toolchain(c)));
     if (rules.maxStdlibVulns().isPresent() && distinct(std) > rules.maxStdlibVulns().getAsInt()) {
-      ineligible.add(distinct(std) + " standard-library vulnerabilities (allowed " + rules.maxStdlibVulns().getAsInt() + ")");
+      ineligible.add(
+          distinct(std)
+              + " standard-library vulnerabilities (allowed "
+              + rules.maxStdlibVulns().getAsInt()
+              + ")");
     }
 
     Impact.Support support = SupportFacts.of(c, releases, asOf);
-    long days = support.supported() ? support.endOfSupport().map(d -> ChronoUnit.DAYS.between(asOf, d)).orElse(365L) : 0;
+    long days =
+        support.supported()
+            ? support.endOfSupport().map(d -> ChronoUnit.DAYS.between(asOf, d)).orElse(365L)
+            : 0;
     scores.put(Dimension.SUPPORT, support(support, days));
     if (rules.supported() && !support.supported()) {
       ineligible.add(c.lang() + " is end of life");
@@ -132,7 +140,9 @@ public final class DecisionMatrix {
     boolean allowed = boundary.map(b -> b.allows(c)).orElse(true);
     scores.put(Dimension.ECOSYSTEM, ecosystem(c, boundary, allowed));
     if (rules.boundary() && !allowed) {
-      ineligible.add("below the module upgrade boundary go " + boundary.get().lowestGoLine().orElseThrow().bare());
+      ineligible.add(
+          "below the module upgrade boundary go "
+              + boundary.get().lowestGoLine().orElseThrow().bare());
     }
     if (rules.policy() && !permitted.test(c)) {
       ineligible.add("not permitted by the policy");
@@ -145,7 +155,14 @@ public final class DecisionMatrix {
       sum += rules.weight(d) * scores.get(d).value();
     }
     int total = weightSum == 0 ? 0 : Math.round((float) sum / weightSum);
-    return new Decision.Row(c, isCurrent, ineligible.isEmpty(), List.copyOf(ineligible), Map.copyOf(scores), total, impact);
+    return new Decision.Row(
+        c,
+        isCurrent,
+        ineligible.isEmpty(),
+        List.copyOf(ineligible),
+        Map.copyOf(scores),
+        total,
+        impact);
   }
 
   static Decision.Score compatibility(Optional<Impact> impact) {
@@ -155,9 +172,16 @@ public final class DecisionMatrix {
     Impact i = impact.get();
     Map<Exposure, Long> n = i.exposureCounts();
     String inputs =
-        n.get(Exposure.LINKED) + " linked, " + n.get(Exposure.IMPORTED) + " imported, "
-            + n.get(Exposure.UNKNOWN) + " unknown, " + n.get(Exposure.NOT_USED) + " not used changes; "
-            + i.blocking().size() + " blocking";
+        n.get(Exposure.LINKED)
+            + " linked, "
+            + n.get(Exposure.IMPORTED)
+            + " imported, "
+            + n.get(Exposure.UNKNOWN)
+            + " unknown, "
+            + n.get(Exposure.NOT_USED)
+            + " not used changes; "
+            + i.blocking().size()
+            + " blocking";
     if (!i.blocking().isEmpty()) {
       return new Decision.Score(0, inputs);
     }
@@ -197,7 +221,12 @@ public final class DecisionMatrix {
     long penalty = 10 * used + 5 * other + 3 * toolchain;
     return new Decision.Score(
         (int) Math.max(0, 100 - penalty),
-        ids.size() + " stdlib (" + used + " in code the module uses), " + toolchain + " toolchain known vulnerabilities");
+        ids.size()
+            + " stdlib ("
+            + used
+            + " in code the module uses), "
+            + toolchain
+            + " toolchain known vulnerabilities");
   }
 
   private static long distinct(List<Advisory> list) {
@@ -206,18 +235,25 @@ public final class DecisionMatrix {
 
   private static Decision.Score support(Impact.Support s, long days) {
     if (!s.supported()) {
-      return new Decision.Score(0, "end of life" + s.endOfSupport().map(d -> " since " + d).orElse(""));
+      return new Decision.Score(
+          0, "end of life" + s.endOfSupport().map(d -> " since " + d).orElse(""));
     }
     int v = (int) Math.max(0, Math.min(100, days * 100 / 365));
     return new Decision.Score(
         v,
-        days + " days left"
-            + s.endOfSupport().map(d -> (s.estimated() ? ", until about " : ", until ") + d).orElse(""));
+        days
+            + " days left"
+            + s.endOfSupport()
+                .map(d -> (s.estimated() ? ", until about " : ", until ") + d)
+                .orElse(""));
   }
 
-  private Decision.Score ecosystem(GoVersion c, Optional<ModuleBoundary.Boundary> boundary, boolean allowed) {
+  private Decision.Score ecosystem(
+      GoVersion c, Optional<ModuleBoundary.Boundary> boundary, boolean allowed) {
     String b =
-        boundary.map(x -> x.lowestGoLine().map(l -> "boundary go " + l.bare()).orElse("no boundary")).orElse("no module boundary (binary)");
+        boundary
+            .map(x -> x.lowestGoLine().map(l -> "boundary go " + l.bare()).orElse("no boundary"))
+            .orElse("no module boundary (binary)");
     if (!allowed) {
       return new Decision.Score(0, b + ": go " + c.lang().bare() + " is below it");
     }
@@ -232,19 +268,28 @@ public final class DecisionMatrix {
 
   private static String why(Optional<Decision.Row> best, List<Decision.Row> rows) {
     if (best.isEmpty()) {
-      return "no candidate is eligible: " + String.join("; ", rows.stream().map(r -> r.candidate() + ": " + String.join(", ", r.ineligibleBecause())).toList());
+      return "no candidate is eligible: "
+          + String.join(
+              "; ",
+              rows.stream()
+                  .map(r -> r.candidate() + ": " + String.join(", ", r.ineligibleBecause()))
+                  .toList());
     }
     Decision.Row r = best.get();
     StringBuilder b = new StringBuilder();
-    b.append(r.candidate()).append(" ranks first among the eligible candidates with ").append(r.total());
+    b.append(r.candidate())
+        .append(" ranks first among the eligible candidates with ")
+        .append(r.total());
     b.append(" (");
     List<String> parts = new ArrayList<>();
     for (Dimension d : Dimension.values()) {
       parts.add(d.word() + " " + r.scores().get(d).value());
     }
     b.append(String.join(", ", parts)).append(")");
-    Optional<Decision.Row> next = rows.stream().filter(Decision.Row::eligible).filter(x -> x != r).findFirst();
-    next.ifPresent(n -> b.append("; next ").append(n.candidate()).append(" with ").append(n.total()));
+    Optional<Decision.Row> next =
+        rows.stream().filter(Decision.Row::eligible).filter(x -> x != r).findFirst();
+    next.ifPresent(
+        n -> b.append("; next ").append(n.candidate()).append(" with ").append(n.total()));
     if (r.isCurrent()) {
       b.append("; staying is best");
     }

@@ -94,7 +94,9 @@ public final class DefaultGodebug {
     return m;
   }
 
-  /** The go version the defaults follow: {@code default=goX.Y} when given and valid, else the line. */
+  /**
+   * The go version the defaults follow: {@code default=goX.Y} when given and valid, else the line.
+   */
   static String effectiveGoVersion(String goVersion, Map<String, String> lines) {
     String d = lines.get("default");
     if (d != null) {
@@ -131,7 +133,8 @@ public final class DefaultGodebug {
 
   /** Go's gover.IsValid: 1, 1.2, 1.2.3, 1.2rc1, 1.2beta1, 1.2alpha1 (no suffixes). */
   static boolean validGover(String v) {
-    return v.matches("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*)|(rc|beta|alpha)(0|[1-9][0-9]*))?)?");
+    return v.matches(
+        "(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*)|(rc|beta|alpha)(0|[1-9][0-9]*))?)?");
   }
 
   /** Whether the go command of {@code toolchain} accepts the line (Go's ParseGoDebug check). */

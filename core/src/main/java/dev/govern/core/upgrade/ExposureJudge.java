@@ -57,9 +57,9 @@ public interface ExposureJudge {
   }
 
   /**
-   * For a module: imported when the code imports a package the setting changes, directly or
-   * through the standard library ({@code crypto/tls} through {@code net/http}); every program
-   * links {@code runtime}.
+   * For a module: imported when the code imports a package the setting changes, directly or through
+   * the standard library ({@code crypto/tls} through {@code net/http}); every program links {@code
+   * runtime}.
    */
   static ExposureJudge imports(Collection<String> directImports, StdImports std) {
     Set<String> direct = new LinkedHashSet<>(directImports);
@@ -78,26 +78,27 @@ public interface ExposureJudge {
 
       @Override
       public Judged judge(GodebugSetting s) {
-      Set<String> pkgs = packagesOf(s);
-      for (String p : pkgs) {
-        if (direct.contains(p)) {
-          return new Judged(Exposure.IMPORTED, p + " is imported");
+        Set<String> pkgs = packagesOf(s);
+        for (String p : pkgs) {
+          if (direct.contains(p)) {
+            return new Judged(Exposure.IMPORTED, p + " is imported");
+          }
         }
-      }
-      for (String p : pkgs) {
-        String via = reach.get(p);
-        if (via != null) {
+        for (String p : pkgs) {
+          String via = reach.get(p);
+          if (via != null) {
+            return new Judged(
+                Exposure.IMPORTED,
+                via.equals("runtime") && p.equals("runtime")
+                    ? "runtime is in every program"
+                    : p + " is imported through " + via);
+          }
+        }
+        if (toolOnly(pkgs)) {
           return new Judged(
-              Exposure.IMPORTED,
-              via.equals("runtime") && p.equals("runtime")
-                  ? "runtime is in every program"
-                  : p + " is imported through " + via);
+              Exposure.UNKNOWN, "changes the go command (build, test), not the program");
         }
-      }
-      if (toolOnly(pkgs)) {
-        return new Judged(Exposure.UNKNOWN, "changes the go command (build, test), not the program");
-      }
-      return new Judged(Exposure.NOT_USED, "imports none of " + String.join(", ", pkgs));
+        return new Judged(Exposure.NOT_USED, "imports none of " + String.join(", ", pkgs));
       }
     };
   }
@@ -116,7 +117,8 @@ public interface ExposureJudge {
           if (pkg.isEmpty()) {
             continue;
           }
-          for (String c : GoSymbolNames.candidates(pkg.get(), sym.substring(pkg.get().length() + 1))) {
+          for (String c :
+              GoSymbolNames.candidates(pkg.get(), sym.substring(pkg.get().length() + 1))) {
             Linked l = fns.function(c);
             if (l == Linked.YES) {
               return Exposure.LINKED;
@@ -129,36 +131,37 @@ public interface ExposureJudge {
 
       @Override
       public Judged judge(GodebugSetting s) {
-      Set<String> pkgs = packagesOf(s);
-      for (String api : s.apis()) {
-        Optional<String> pkg = apiPackage(api);
-        if (pkg.isEmpty()) {
-          continue;
-        }
-        String symbol = api.substring(pkg.get().length() + 1);
-        for (String candidate : GoSymbolNames.candidates(pkg.get(), symbol)) {
-          if (fns.function(candidate) == Linked.YES) {
-            return new Judged(Exposure.LINKED, candidate + " is linked");
+        Set<String> pkgs = packagesOf(s);
+        for (String api : s.apis()) {
+          Optional<String> pkg = apiPackage(api);
+          if (pkg.isEmpty()) {
+            continue;
+          }
+          String symbol = api.substring(pkg.get().length() + 1);
+          for (String candidate : GoSymbolNames.candidates(pkg.get(), symbol)) {
+            if (fns.function(candidate) == Linked.YES) {
+              return new Judged(Exposure.LINKED, candidate + " is linked");
+            }
           }
         }
-      }
-      boolean unknown = false;
-      for (String p : pkgs) {
-        Linked l = fns.anyInPackage(p);
-        if (l == Linked.YES) {
-          return new Judged(
-              Exposure.IMPORTED,
-              p + " is linked" + (s.apis().isEmpty() ? "" : ", none of the affected APIs"));
+        boolean unknown = false;
+        for (String p : pkgs) {
+          Linked l = fns.anyInPackage(p);
+          if (l == Linked.YES) {
+            return new Judged(
+                Exposure.IMPORTED,
+                p + " is linked" + (s.apis().isEmpty() ? "" : ", none of the affected APIs"));
+          }
+          unknown |= l == Linked.UNKNOWN;
         }
-        unknown |= l == Linked.UNKNOWN;
-      }
-      if (unknown) {
-        return new Judged(Exposure.UNKNOWN, "the binary has no function table");
-      }
-      if (toolOnly(pkgs)) {
-        return new Judged(Exposure.UNKNOWN, "changes the go command (build, test), not the program");
-      }
-      return new Judged(Exposure.NOT_USED, "links none of " + String.join(", ", pkgs));
+        if (unknown) {
+          return new Judged(Exposure.UNKNOWN, "the binary has no function table");
+        }
+        if (toolOnly(pkgs)) {
+          return new Judged(
+              Exposure.UNKNOWN, "changes the go command (build, test), not the program");
+        }
+        return new Judged(Exposure.NOT_USED, "links none of " + String.join(", ", pkgs));
       }
     };
   }

@@ -19,7 +19,12 @@ public record FleetShare(Optional<ScanStore.SavedScan> scan) {
 
   /** Services with a known Go version. */
   public long known() {
-    return scan.map(s -> s.services().stream().map(ScanStore.SavedService::go).filter(Objects::nonNull).count())
+    return scan.map(
+            s ->
+                s.services().stream()
+                    .map(ScanStore.SavedService::go)
+                    .filter(Objects::nonNull)
+                    .count())
         .orElse(0L);
   }
 
@@ -45,7 +50,15 @@ public record FleetShare(Optional<ScanStore.SavedScan> scan) {
 
   /** {@code no saved fleet scan} or {@code saved scan of 2026-08-20T…: 40 services}. */
   public String describe() {
-    return scan.map(s -> "saved scan of " + s.scannedAt() + ": " + s.services().size() + " services, " + known() + " with a known Go")
+    return scan.map(
+            s ->
+                "saved scan of "
+                    + s.scannedAt()
+                    + ": "
+                    + s.services().size()
+                    + " services, "
+                    + known()
+                    + " with a known Go")
         .orElse("no saved fleet scan");
   }
 }

@@ -16,8 +16,8 @@ import java.util.TreeMap;
 
 /**
  * The GODEBUG history govern carries ({@code godebug.json} beside this class): every setting with
- * the release that introduced it, the go line that changed its default, its old and new values,
- * its removal and the APIs it affects.
+ * the release that introduced it, the go line that changed its default, its old and new values, its
+ * removal and the APIs it affects.
  */
 public final class GodebugHistory {
   private static final String RESOURCE = "godebug.json";

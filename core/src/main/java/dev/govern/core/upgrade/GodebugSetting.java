@@ -13,16 +13,16 @@ import java.util.Optional;
  * @param pkg the package that reads it ({@code runtime}); {@code cmd/go} for go command settings
  * @param packages every package whose behaviour it changes
  * @param introduced the release that introduced it
- * @param tableSince the first toolchain whose table lists it (the go command accepts it in
- *     {@code //go:debug} and {@code godebug} lines); empty for runtime-internal variables
+ * @param tableSince the first toolchain whose table lists it (the go command accepts it in {@code
+ *     //go:debug} and {@code godebug} lines); empty for runtime-internal variables
  * @param backported patch releases of older lines that received it
  * @param changed the language version whose go line gets the new default: modules with an older go
  *     line get {@code old}; empty when no default ever changed
  * @param old the value that restores the behaviour before the change, if it is a compatibility
  *     setting
  * @param newValue the default after the change, if any
- * @param removed the release that deleted it (from then on the old behaviour is gone and a line that
- *     sets it stops the build)
+ * @param removed the release that deleted it (from then on the old behaviour is gone and a line
+ *     that sets it stops the build)
  * @param removal the removal Go has announced, in Go's words ({@code Go 1.28 at the earliest})
  * @param opaque whether it does not count non-default uses in runtime/metrics
  * @param metric the runtime/metrics counter of non-default uses, if it has one

@@ -1,10 +1,10 @@
 package dev.govern.core.upgrade;
 
 import dev.govern.core.facts.Advisory;
+import dev.govern.core.facts.HistoryReleaseFacts;
 import dev.govern.core.facts.ReleaseFacts;
 import dev.govern.core.facts.VulnFacts;
 import dev.govern.core.release.ReleaseFact;
-import dev.govern.core.facts.HistoryReleaseFacts;
 import dev.govern.core.version.GoVersion;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -79,13 +79,17 @@ public final class ImpactAnalysis {
       Map<String, String> dc = c.defaultGodebug(history);
       programs.add(
           new Impact.Program(
-              p.name(), DefaultGodebug.string(da), DefaultGodebug.string(db), DefaultGodebug.string(dc)));
+              p.name(),
+              DefaultGodebug.string(da),
+              DefaultGodebug.string(db),
+              DefaultGodebug.string(dc)));
       for (GodebugSetting s : history.all()) {
         GodebugBehaviour.Value va = GodebugBehaviour.of(s, a, da);
         GodebugBehaviour.Value vb = GodebugBehaviour.of(s, b, db);
         GodebugBehaviour.Value vc = GodebugBehaviour.of(s, c, dc);
         if (!va.value().equals(vb.value())) {
-          merge(toolchainStep, change(code, s, Impact.Step.TOOLCHAIN, va, vb, a.goVersion(), t1), p);
+          merge(
+              toolchainStep, change(code, s, Impact.Step.TOOLCHAIN, va, vb, a.goVersion(), t1), p);
         }
         if (!vb.value().equals(vc.value())) {
           merge(goLineStep, change(code, s, Impact.Step.GO_LINE, vb, vc, to.goLineText(), t1), p);
@@ -139,8 +143,15 @@ public final class ImpactAnalysis {
       GoVersion target) {
     ExposureJudge.Judged j = code.judge().judge(s);
     return new Impact.Change(
-        s, step, before, after, j.exposure(), j.why(), keep(s, before, goLineAfter, target),
-        removal(s), List.of());
+        s,
+        step,
+        before,
+        after,
+        j.exposure(),
+        j.why(),
+        keep(s, before, goLineAfter, target),
+        removal(s),
+        List.of());
   }
 
   /** The line that keeps the behaviour of before: go.mod godebug from go 1.23, else //go:debug. */
@@ -152,7 +163,8 @@ public final class ImpactAnalysis {
     GoVersion line = goLine(goLineAfter);
     boolean modGodebug = line != null && line.major() == 1 && line.minor() >= 23;
     String kv = s.name() + "=" + before.value();
-    return Optional.of(modGodebug ? "godebug " + kv + " (go.mod)" : "//go:debug " + kv + " (package main)");
+    return Optional.of(
+        modGodebug ? "godebug " + kv + " (go.mod)" : "//go:debug " + kv + " (package main)");
   }
 
   static Optional<String> removal(GodebugSetting s) {
@@ -170,8 +182,15 @@ public final class ImpactAnalysis {
     into.put(
         key,
         new Impact.Change(
-            c.setting(), c.step(), c.before(), c.after(), c.exposure(), c.exposureWhy(), c.keep(),
-            c.removal(), progs));
+            c.setting(),
+            c.step(),
+            c.before(),
+            c.after(),
+            c.exposure(),
+            c.exposureWhy(),
+            c.keep(),
+            c.removal(),
+            progs));
   }
 
   private static List<Impact.Change> finish(Map<String, Impact.Change> m, boolean oneProgram) {
@@ -180,8 +199,15 @@ public final class ImpactAnalysis {
       out.add(
           oneProgram
               ? new Impact.Change(
-                  c.setting(), c.step(), c.before(), c.after(), c.exposure(), c.exposureWhy(),
-                  c.keep(), c.removal(), List.of())
+                  c.setting(),
+                  c.step(),
+                  c.before(),
+                  c.after(),
+                  c.exposure(),
+                  c.exposureWhy(),
+                  c.keep(),
+                  c.removal(),
+                  List.of())
               : c);
     }
     out.sort(
@@ -202,8 +228,14 @@ public final class ImpactAnalysis {
         out.add(
             new Impact.Blocking(
                 d,
-                d.origin().label() + " " + (d.key().isEmpty() ? d.value() : d.text()) + ": "
-                    + later.get() + "; " + t1 + " stops the build",
+                d.origin().label()
+                    + " "
+                    + (d.key().isEmpty() ? d.value() : d.text())
+                    + ": "
+                    + later.get()
+                    + "; "
+                    + t1
+                    + " stops the build",
                 now));
       }
     }

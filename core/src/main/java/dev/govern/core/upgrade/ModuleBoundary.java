@@ -64,7 +64,9 @@ public final class ModuleBoundary {
 
     /** Requirements that are {@code +incompatible} or replaced. */
     public List<Dependency> flagged() {
-      return dependencies.stream().filter(d -> d.incompatible() || d.replacedBy().isPresent()).toList();
+      return dependencies.stream()
+          .filter(d -> d.incompatible() || d.replacedBy().isPresent())
+          .toList();
     }
 
     /** Dependencies whose go.mod is not in the module cache. */
@@ -86,7 +88,9 @@ public final class ModuleBoundary {
     Map<String, Dependency> read = new TreeMap<>();
     Deque<Requirement> queue = new ArrayDeque<>(goMod.require());
     boolean pruned =
-        Optional.ofNullable(goMod.go()).map(g -> g.version()).flatMap(ModuleBoundary::parse)
+        Optional.ofNullable(goMod.go())
+            .map(g -> g.version())
+            .flatMap(ModuleBoundary::parse)
             .map(ModuleBoundary::prunes)
             .orElse(false);
     while (!queue.isEmpty()) {
@@ -110,7 +114,8 @@ public final class ModuleBoundary {
     Optional<GoVersion> lowest = Optional.empty();
     for (Dependency d : deps) {
       Optional<GoVersion> g = d.goLine().flatMap(ModuleBoundary::parse);
-      if (g.isPresent() && (lowest.isEmpty() || g.get().lang().compareTo(lowest.get().lang()) > 0)) {
+      if (g.isPresent()
+          && (lowest.isEmpty() || g.get().lang().compareTo(lowest.get().lang()) > 0)) {
         lowest = Optional.of(g.get().lang());
       }
     }
@@ -172,7 +177,9 @@ public final class ModuleBoundary {
       throw GovernException.runtime(modFile + ": cannot read: " + e.getMessage(), e);
     }
     boolean depPruned =
-        Optional.ofNullable(dep.go()).map(g -> g.version()).flatMap(ModuleBoundary::parse)
+        Optional.ofNullable(dep.go())
+            .map(g -> g.version())
+            .flatMap(ModuleBoundary::parse)
             .map(ModuleBoundary::prunes)
             .orElse(false);
     if (!pruned || !depPruned) {
@@ -187,7 +194,9 @@ public final class ModuleBoundary {
         true);
   }
 
-  /** Go's module.EscapePath / EscapeVersion: an upper-case letter becomes {@code !} + lower case. */
+  /**
+   * Go's module.EscapePath / EscapeVersion: an upper-case letter becomes {@code !} + lower case.
+   */
   public static String escape(String s) {
     StringBuilder b = new StringBuilder(s.length() + 4);
     for (int i = 0; i < s.length(); i++) {

@@ -74,7 +74,10 @@ public record ModuleCode(
         work = Optional.of(w);
       } else {
         problems.add(
-            workPath.get() + " does not use " + root + "; the go.work is ignored (Go would refuse)");
+            workPath.get()
+                + " does not use "
+                + root
+                + "; the go.work is ignored (Go would refuse)");
         workPath = Optional.empty();
       }
     }

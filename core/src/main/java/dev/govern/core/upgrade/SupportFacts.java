@@ -26,7 +26,10 @@ public final class SupportFacts {
     }
     Optional<LocalDate> released = lineReleased(v, releases);
     return new Impact.Support(
-        v.lang(), supported, released.map(d -> d.plusMonths(ESTIMATED_MONTHS)), released.isPresent());
+        v.lang(),
+        supported,
+        released.map(d -> d.plusMonths(ESTIMATED_MONTHS)),
+        released.isPresent());
   }
 
   private static Optional<LocalDate> lineReleased(GoVersion v, ReleaseFacts releases) {

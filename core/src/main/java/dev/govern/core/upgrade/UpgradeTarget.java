@@ -39,10 +39,17 @@ public record UpgradeTarget(GoVersion toolchain, GoVersion goLine) {
     } else if (releases.releases().stream().anyMatch(r -> r.compareIgnoringSuffix(v) == 0)) {
       return of(v.withoutSuffix());
     }
-    GoVersion newest = releases.releases().isEmpty() ? null : releases.releases().get(releases.releases().size() - 1);
+    GoVersion newest =
+        releases.releases().isEmpty()
+            ? null
+            : releases.releases().get(releases.releases().size() - 1);
     throw GovernException.notFound(
-        flag + ": unknown Go version " + v + " (not a published release"
-            + (newest == null ? "" : "; the newest known is " + newest) + ")",
+        flag
+            + ": unknown Go version "
+            + v
+            + " (not a published release"
+            + (newest == null ? "" : "; the newest known is " + newest)
+            + ")",
         "give a published release such as " + (newest == null ? "go1.23.4" : newest.toString()));
   }
 

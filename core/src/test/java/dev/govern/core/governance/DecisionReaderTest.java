@@ -23,7 +23,12 @@ class DecisionReaderTest {
     assertThat(read("decision:\n")).isEqualTo(DecisionRules.defaults());
     DecisionRules d = DecisionRules.defaults();
     assertThat(d.gateMaxGap()).isEmpty();
-    assertThat(d.weight(Dimension.COMPATIBILITY) + d.weight(Dimension.SECURITY) + d.weight(Dimension.SUPPORT) + d.weight(Dimension.ECOSYSTEM)).isEqualTo(100);
+    assertThat(
+            d.weight(Dimension.COMPATIBILITY)
+                + d.weight(Dimension.SECURITY)
+                + d.weight(Dimension.SUPPORT)
+                + d.weight(Dimension.ECOSYSTEM))
+        .isEqualTo(100);
   }
 
   @Test
@@ -55,16 +60,29 @@ class DecisionReaderTest {
 
   @Test
   void badKeysAndValuesNameFileLineAndColumn() {
-    assertError("decision:\n  weigths: {}\n", "team/govern.yaml:2:3: decision: unknown key \"weigths\"");
-    assertError("decision:\n  weights: {speed: 3}\n", "team/govern.yaml:2:13: decision.weights: unknown key \"speed\"");
-    assertError("decision:\n  weights: {security: -1}\n", "team/govern.yaml:2:23: decision.weights.security: expected a whole number >= 0");
+    assertError(
+        "decision:\n  weigths: {}\n", "team/govern.yaml:2:3: decision: unknown key \"weigths\"");
+    assertError(
+        "decision:\n  weights: {speed: 3}\n",
+        "team/govern.yaml:2:13: decision.weights: unknown key \"speed\"");
+    assertError(
+        "decision:\n  weights: {security: -1}\n",
+        "team/govern.yaml:2:23: decision.weights.security: expected a whole number >= 0");
     assertError(
         "decision:\n  weights: {compatibility: 0, security: 0, support: 0, ecosystem: 0}\n",
         "decision.weights: at least one weight must be above 0");
-    assertError("decision:\n  require: {supported: yes please}\n", "decision.require.supported: expected true or false");
-    assertError("decision:\n  gate: {level: fail}\n", "team/govern.yaml:2:9: decision.gate: missing max_gap");
-    assertError("decision:\n  gate: {max_gap: 150}\n", "decision.gate.max_gap: expected 0 to 100 points, found 150");
-    assertError("decision:\n  gate: {max_gap: 5, level: loud}\n", "decision.gate.level: expected fail or warn, found \"loud\"");
+    assertError(
+        "decision:\n  require: {supported: yes please}\n",
+        "decision.require.supported: expected true or false");
+    assertError(
+        "decision:\n  gate: {level: fail}\n",
+        "team/govern.yaml:2:9: decision.gate: missing max_gap");
+    assertError(
+        "decision:\n  gate: {max_gap: 150}\n",
+        "decision.gate.max_gap: expected 0 to 100 points, found 150");
+    assertError(
+        "decision:\n  gate: {max_gap: 5, level: loud}\n",
+        "decision.gate.level: expected fail or warn, found \"loud\"");
     assertError("decision: [1, 2]\n", "team/govern.yaml:1:11: decision: expected a mapping");
   }
 

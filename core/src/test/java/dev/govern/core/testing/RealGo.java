@@ -45,7 +45,8 @@ public final class RealGo {
       ProcessRun r = run(Path.of("."), Map.of(), "env", "GOVERSION");
       version = GoVersion.parse(r.output().strip());
     }
-    assumeTrue(version.minor() >= minMinor, "needs go1." + minMinor + "+ on PATH, found " + version);
+    assumeTrue(
+        version.minor() >= minMinor, "needs go1." + minMinor + "+ on PATH, found " + version);
     return version;
   }
 
@@ -80,7 +81,8 @@ public final class RealGo {
     argv.addAll(List.of(args));
     ProcessRun r = ProcessRun.run(argv, dir, env(extraEnv), Duration.ofMinutes(5));
     if (r.exitCode() != 0) {
-      throw new AssertionError("go " + String.join(" ", args) + " failed in " + dir + ":\n" + r.output());
+      throw new AssertionError(
+          "go " + String.join(" ", args) + " failed in " + dir + ":\n" + r.output());
     }
     return r;
   }

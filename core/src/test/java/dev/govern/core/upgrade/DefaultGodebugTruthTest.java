@@ -29,8 +29,8 @@ class DefaultGodebugTruthTest {
   private static final List<String> GO_LINES =
       List.of(
           "1.20", "1.21", "1.21.0", "1.21.6", "1.22", "1.22.0", "1.22.3", "1.23", "1.23.0",
-          "1.23.4", "1.24.0", "1.24", "1.25.0", "1.25", "1.26", "1.26.0", "1.19", "1.18",
-          "1.21rc1", "");
+          "1.23.4", "1.24.0", "1.24", "1.25.0", "1.25", "1.26", "1.26.0", "1.19", "1.18", "1.21rc1",
+          "");
 
   @TempDir Path tmp;
 
@@ -141,13 +141,13 @@ class DefaultGodebugTruthTest {
     }
     Path lib = dir.resolve("internal/lib");
     Files.createDirectories(lib);
-    Files.writeString(lib.resolve("lib.go"), "//go:debug randseednop=0\n\npackage lib\n\nfunc F() {}\n");
+    Files.writeString(
+        lib.resolve("lib.go"), "//go:debug randseednop=0\n\npackage lib\n\nfunc F() {}\n");
     return new Generated(dir, desc.toString());
   }
 
   /** Up to {@code n} settings the toolchain knows, with values Go accepts; maybe a default=. */
-  private static Map<String, String> settings(
-      Random rnd, List<String> names, int n, GoVersion go) {
+  private static Map<String, String> settings(Random rnd, List<String> names, int n, GoVersion go) {
     Map<String, String> m = new LinkedHashMap<>();
     for (int k = 0; k < n; k++) {
       if (rnd.nextInt(5) == 0) {

@@ -28,7 +28,9 @@ class GoFileHeaderParserTest {
     assertThat(h.imports())
         .extracting(GoFileHeader.Import::path)
         .containsExactly("fmt", "net/http", "embed", "strings", "crypto/tls", "a/b", "math");
-    assertThat(h.imports()).extracting(GoFileHeader.Import::line).containsExactly(4, 6, 7, 7, 8, 9, 11);
+    assertThat(h.imports())
+        .extracting(GoFileHeader.Import::line)
+        .containsExactly(4, 6, 7, 7, 8, 9, 11);
   }
 
   @Test
@@ -46,7 +48,8 @@ class GoFileHeaderParserTest {
   @Test
   void buildConstraintsAsGoBuildEvaluatesThem() {
     assertThat(parse("//go:build ignore\n\npackage main\n").constraint().eval(LINUX)).isFalse();
-    GoFileHeader h = parse("// Copyright\n\n//go:build (linux || darwin) && !cgo && go1.21\n\npackage x\n");
+    GoFileHeader h =
+        parse("// Copyright\n\n//go:build (linux || darwin) && !cgo && go1.21\n\npackage x\n");
     assertThat(h.constraint().eval(LINUX)).isFalse();
     assertThat(h.constraint().eval(LINUX.withCgo(false))).isTrue();
     assertThat(h.constraint().eval(LINUX.withCgo(false).withGoMinor(20))).isFalse();
@@ -54,17 +57,32 @@ class GoFileHeaderParserTest {
     assertThat(parse("//go:build unix\npackage x\n").constraint().eval(WINDOWS)).isFalse();
     // +build lines count only without //go:build, before the blank line ending the header
     assertThat(parse("// +build windows\n\npackage x\n").constraint().eval(LINUX)).isFalse();
-    assertThat(parse("// +build linux,amd64 darwin\n\npackage x\n").constraint().eval(LINUX)).isTrue();
+    assertThat(parse("// +build linux,amd64 darwin\n\npackage x\n").constraint().eval(LINUX))
+        .isTrue();
     assertThat(parse("// +build windows\npackage x\n").constraint().eval(LINUX)).isTrue();
     assertThat(parse("/*\n//go:build ignore\n*/\npackage x\n").constraint().eval(LINUX)).isTrue();
   }
 
   @Test
   void fileNamesSelectPlatformsAsGoDoes() {
-    for (String yes : List.of("a.go", "a_linux.go", "a_amd64.go", "a_linux_amd64.go", "x_test_linux.go", "linux.go", "a_unix.go")) {
+    for (String yes :
+        List.of(
+            "a.go",
+            "a_linux.go",
+            "a_amd64.go",
+            "a_linux_amd64.go",
+            "x_test_linux.go",
+            "linux.go",
+            "a_unix.go")) {
       assertThat(LINUX.fileNameMatches(yes)).as(yes).isTrue();
     }
-    for (String no : List.of("a_windows.go", "a_arm64.go", "a_linux_arm64.go", "a_plan9_test.go", "b_darwin_amd64.go")) {
+    for (String no :
+        List.of(
+            "a_windows.go",
+            "a_arm64.go",
+            "a_linux_arm64.go",
+            "a_plan9_test.go",
+            "b_darwin_amd64.go")) {
       assertThat(LINUX.fileNameMatches(no)).as(no).isFalse();
     }
   }

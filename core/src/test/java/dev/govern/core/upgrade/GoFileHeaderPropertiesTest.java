@@ -58,8 +58,27 @@ class GoFileHeaderPropertiesTest {
   @Provide
   Arbitrary<String> soup() {
     return Arbitraries.of(
-            "package", "main", "import", "(", ")", "\"fmt\"", "`x`", ";", "\n", "//go:build ",
-            "linux", "&&", "||", "!", "//go:debug a=b\n", "/*", "*/", "_", ".", "\"\\", "// +build x\n")
+            "package",
+            "main",
+            "import",
+            "(",
+            ")",
+            "\"fmt\"",
+            "`x`",
+            ";",
+            "\n",
+            "//go:build ",
+            "linux",
+            "&&",
+            "||",
+            "!",
+            "//go:debug a=b\n",
+            "/*",
+            "*/",
+            "_",
+            ".",
+            "\"\\",
+            "// +build x\n")
         .list()
         .ofMaxSize(60)
         .map(l -> String.join(" ", l));

@@ -6,7 +6,6 @@ import dev.govern.core.testing.RealGo;
 import dev.govern.core.version.GoVersion;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,16 +24,14 @@ class GodebugHistoryTableTest {
       Pattern.compile("^\\s*\\{Name: \"(\\w+)\", Package: \"([^\"]+)\"(.*)\\},", Pattern.MULTILINE);
   private static final Pattern CHANGED = Pattern.compile("Changed: (\\d+)");
   private static final Pattern OLD = Pattern.compile("Old: \"([^\"]*)\"");
-  private static final Pattern REMOVED =
-      Pattern.compile("\\{Name: \"(\\w+)\", Removed: (\\d+)\\}");
+  private static final Pattern REMOVED = Pattern.compile("\\{Name: \"(\\w+)\", Removed: (\\d+)\\}");
 
   record Row(String pkg, Optional<Integer> changed, Optional<String> old) {}
 
   @Test
   void carriedHistoryMatchesTheTableOfTheMachinesGo() throws IOException {
     GoVersion go = RealGo.require(21);
-    String table =
-        Files.readString(RealGo.goroot().resolve("src/internal/godebugs/table.go"));
+    String table = Files.readString(RealGo.goroot().resolve("src/internal/godebugs/table.go"));
     String all = table.substring(table.indexOf("var All"), table.indexOf("type RemovedInfo"));
     Map<String, Row> real = new TreeMap<>();
     Matcher m = ENTRY.matcher(all);
@@ -62,8 +59,7 @@ class GodebugHistoryTableTest {
   @Test
   void removedSettingsMatchTheRemovedListOfTheMachinesGo() throws IOException {
     GoVersion go = RealGo.require(21);
-    String table =
-        Files.readString(RealGo.goroot().resolve("src/internal/godebugs/table.go"));
+    String table = Files.readString(RealGo.goroot().resolve("src/internal/godebugs/table.go"));
     Map<String, Integer> real = new LinkedHashMap<>();
     Matcher m = REMOVED.matcher(table);
     while (m.find()) {
@@ -74,7 +70,8 @@ class GodebugHistoryTableTest {
       GodebugSetting s = h.find(e.getKey()).orElseThrow();
       assertThat(s.removed()).as(e.getKey()).contains(GoVersion.parse("go1." + e.getValue()));
       assertThat(s.inTable(go)).isFalse();
-      assertThat(h.rejects(go, e.getKey())).hasValueSatisfying(r -> assertThat(r).startsWith("removed"));
+      assertThat(h.rejects(go, e.getKey()))
+          .hasValueSatisfying(r -> assertThat(r).startsWith("removed"));
     }
   }
 

@@ -63,26 +63,36 @@ class ModuleBoundaryTest {
     ModuleBoundary.Boundary b = ModuleBoundary.of(m, tmp.resolve("main"), cache());
     // pruned graph (main go >= 1.17, dep go >= 1.17): Upper/lib's go.mod is not loaded
     assertThat(b.lowestGoLine()).contains(GoVersion.parse("1.22"));
-    assertThat(b.forcedBy()).extracting(ModuleBoundary.Dependency::id).containsExactly("example.com/dep@v1.2.0");
+    assertThat(b.forcedBy())
+        .extracting(ModuleBoundary.Dependency::id)
+        .containsExactly("example.com/dep@v1.2.0");
     assertThat(b.flagged())
         .extracting(ModuleBoundary.Dependency::id)
         .containsExactlyInAnyOrder(
-            "example.com/old@v2.1.0+incompatible", "example.com/orig@v0.1.0", "example.com/local@v0.0.0");
-    assertThat(b.missing()).extracting(ModuleBoundary.Dependency::id).containsExactly("example.com/gone@v1.0.0");
+            "example.com/old@v2.1.0+incompatible",
+            "example.com/orig@v0.1.0",
+            "example.com/local@v0.0.0");
+    assertThat(b.missing())
+        .extracting(ModuleBoundary.Dependency::id)
+        .containsExactly("example.com/gone@v1.0.0");
     assertThat(b.allows(GoVersion.parse("1.22.5"))).isTrue();
     assertThat(b.allows(GoVersion.parse("1.21.13"))).isFalse();
 
-    GoModFile unpruned = main("module example.com/main\n\ngo 1.16\n\nrequire example.com/dep v1.2.0\n");
+    GoModFile unpruned =
+        main("module example.com/main\n\ngo 1.16\n\nrequire example.com/dep v1.2.0\n");
     ModuleBoundary.Boundary all = ModuleBoundary.of(unpruned, tmp.resolve("main"), cache());
     assertThat(all.lowestGoLine()).contains(GoVersion.parse("1.23"));
-    assertThat(all.forcedBy()).extracting(ModuleBoundary.Dependency::id).containsExactly("example.com/Upper/lib@v1.0.0");
+    assertThat(all.forcedBy())
+        .extracting(ModuleBoundary.Dependency::id)
+        .containsExactly("example.com/Upper/lib@v1.0.0");
   }
 
   @Test
   void boundaryEqualsTheGoLineRealGoNeedsOnGeneratedGraphs() throws IOException {
     RealGo.require(21);
     Random rnd = new Random(14);
-    List<String> lines = List.of("1.16", "1.17", "1.19", "1.20", "1.21.0", "1.22.0", "1.23.0", "1.24.0", "1.25.0");
+    List<String> lines =
+        List.of("1.16", "1.17", "1.19", "1.20", "1.21.0", "1.22.0", "1.23.0", "1.24.0", "1.25.0");
     for (int g = 0; g < 8; g++) {
       Path root = tmp.resolve("g" + g);
       Path cache = root.resolve("cache");
@@ -95,11 +105,19 @@ class ModuleBoundaryTest {
         StringBuilder body = new StringBuilder("go " + lines.get(rnd.nextInt(lines.size())) + "\n");
         for (int j = i + 1; j < n; j++) {
           if (rnd.nextInt(3) == 0) {
-            body.append("require ").append(paths.get(j)).append(" v1.0.").append(rnd.nextInt(2)).append('\n');
+            body.append("require ")
+                .append(paths.get(j))
+                .append(" v1.0.")
+                .append(rnd.nextInt(2))
+                .append('\n');
           }
         }
         for (int v = 0; v < 2; v++) {
-          Path f = cache.resolve("cache/download").resolve(ModuleBoundary.escape(paths.get(i))).resolve("@v/v1.0." + v + ".mod");
+          Path f =
+              cache
+                  .resolve("cache/download")
+                  .resolve(ModuleBoundary.escape(paths.get(i)))
+                  .resolve("@v/v1.0." + v + ".mod");
           Files.createDirectories(f.getParent());
           Files.writeString(f, "module " + paths.get(i) + "\n\n" + body);
         }
@@ -107,7 +125,12 @@ class ModuleBoundaryTest {
       String mainLine = rnd.nextBoolean() ? "1.16" : "1.21";
       StringBuilder gomod = new StringBuilder("module example.com/main\n\ngo " + mainLine + "\n\n");
       for (int i = 0; i < 3; i++) {
-        gomod.append("require ").append(paths.get(rnd.nextInt(n))).append(" v1.0.").append(rnd.nextInt(2)).append('\n');
+        gomod
+            .append("require ")
+            .append(paths.get(rnd.nextInt(n)))
+            .append(" v1.0.")
+            .append(rnd.nextInt(2))
+            .append('\n');
       }
       Path dir = Files.createDirectories(root.resolve("main"));
       Files.writeString(dir.resolve("go.mod"), gomod.toString());
@@ -118,11 +141,16 @@ class ModuleBoundaryTest {
           RealGo.run(
                   dir,
                   Map.of(
-                      "GOPROXY", cache.resolve("cache/download").toUri().toString(),
-                      "GOMODCACHE", root.resolve("fresh").toString(),
-                      "GOSUMDB", "off",
-                      "GOFLAGS", "-mod=mod"),
-                  "mod", "graph")
+                      "GOPROXY",
+                      cache.resolve("cache/download").toUri().toString(),
+                      "GOMODCACHE",
+                      root.resolve("fresh").toString(),
+                      "GOSUMDB",
+                      "off",
+                      "GOFLAGS",
+                      "-mod=mod"),
+                  "mod",
+                  "graph")
               .output();
       GoVersion needed = GoVersion.parse(mainLine).lang();
       for (String line : graph.split("\n")) {
@@ -130,8 +158,13 @@ class ModuleBoundaryTest {
           needed = GoVersion.parse(line.substring("example.com/main go@".length())).lang();
         }
       }
-      GoVersion ours = b.lowestGoLine().filter(v -> v.compareTo(GoVersion.parse(mainLine).lang()) > 0).orElse(GoVersion.parse(mainLine).lang());
-      assertThat(ours).as("graph %d (main go %s):\n%s\n%s", g, mainLine, gomod, graph).isEqualTo(needed);
+      GoVersion ours =
+          b.lowestGoLine()
+              .filter(v -> v.compareTo(GoVersion.parse(mainLine).lang()) > 0)
+              .orElse(GoVersion.parse(mainLine).lang());
+      assertThat(ours)
+          .as("graph %d (main go %s):\n%s\n%s", g, mainLine, gomod, graph)
+          .isEqualTo(needed);
     }
   }
 }

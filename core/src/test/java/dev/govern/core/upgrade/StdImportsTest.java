@@ -45,6 +45,7 @@ class StdImportsTest {
     Map<String, String> via = StdImports.builtIn().reach(List.of("net/http", "fmt"));
     assertThat(via).containsEntry("net/http", "net/http").containsEntry("crypto/tls", "net/http");
     assertThat(via).containsEntry("crypto/x509", "net/http").containsEntry("fmt", "fmt");
-    assertThat(StdImports.builtIn().reach(List.of("fmt"))).doesNotContainKeys("crypto/tls", "net/http", "net");
+    assertThat(StdImports.builtIn().reach(List.of("fmt")))
+        .doesNotContainKeys("crypto/tls", "net/http", "net");
   }
 }
