@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
-"""Writes core/src/main/resources/dev/govern/core/upgrade/godebug.json from the GODEBUG history
+"""Writes core/src/main/resources/dev/govern/core/upgrade/godebug.tsv from the GODEBUG history
 facts (godebug.json of the team's shared data: Go's doc/godebug.md history merged with
 src/internal/godebugs/table.go). Run once by hand when the facts change:
 
-    python3 dev/godebug/carry.py SHARED/data/godebug.json > core/src/main/resources/dev/govern/core/upgrade/godebug.json
+    python3 dev/godebug/carry.py SHARED/data/godebug.json > core/src/main/resources/dev/govern/core/upgrade/godebug.tsv
+
+The format is one setting per line, tab-separated, in the order of COLUMNS; lists are joined with
+commas; "-" is "none" (an empty field is the empty string). Plain text so that reading it needs no
+JSON parser at start-up.
 
 Curation (each checked by GodebugHistoryTableTest against the machine's Go where it can be):
 - tableSince: the first toolchain whose internal/godebugs table lists the setting (the //go:debug
@@ -46,11 +50,25 @@ def main(path):
             "summary": e["summary"],
             "apis": e["apis"],
         })
-    doc = {
-        "source": "Go's doc/godebug.md history and src/internal/godebugs/table.go (The Go Authors, BSD-style licence), as gathered in the team's GODEBUG facts (61 settings, through Go 1.27)",
-        "settings": out,
-    }
-    json.dump(doc, sys.stdout, indent=1)
-    sys.stdout.write("\n")
+    print("# GODEBUG settings and their history. Facts from Go's doc/godebug.md history and")
+    print("# src/internal/godebugs/table.go (The Go Authors, BSD-style licence), as gathered in the")
+    print("# team's GODEBUG facts (61 settings, through Go 1.27). Written by dev/godebug/carry.py.")
+    print("\t".join(COLUMNS))
+    for row in out:
+        fields = []
+        for c in COLUMNS:
+            v = row[c]
+            if v is None:
+                v = "-"
+            elif isinstance(v, bool):
+                v = "yes" if v else "no"
+            elif isinstance(v, list):
+                v = ",".join(v) if v else "-"
+            assert "\t" not in v and "\n" not in v, (row["name"], c)
+            fields.append(v)
+        print("\t".join(fields))
+
+COLUMNS = ["name", "package", "packages", "introduced", "tableSince", "backported", "changed",
+           "old", "new", "removed", "removal", "opaque", "metric", "apis", "summary"]
 
 main(sys.argv[1])

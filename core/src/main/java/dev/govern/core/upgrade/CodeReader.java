@@ -144,7 +144,10 @@ public final class CodeReader {
       List<String> names = bin.nameTable();
       fns = LinkedFunctions.of(names);
       notes.add(
-          bin.name() + ": " + names.size() + " function names in its function table (inlined ones included)");
+          bin.name()
+              + ": "
+              + names.size()
+              + " function names in its function table (inlined ones included)");
       for (String n : names) {
         String p = GoSymbolNames.packageOf(n);
         if (!p.isEmpty() && p.length() < n.length() && !p.contains(":") && !p.startsWith("_")) {

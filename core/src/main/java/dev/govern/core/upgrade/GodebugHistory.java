@@ -1,12 +1,14 @@
 package dev.govern.core.upgrade;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.govern.core.version.GoVersion;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +17,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The GODEBUG history govern carries ({@code godebug.json} beside this class): every setting with
- * the release that introduced it, the go line that changed its default, its old and new values, its
- * removal and the APIs it affects.
+ * The GODEBUG history govern carries ({@code godebug.tsv} beside this class, plain text so that
+ * reading it needs no JSON parser): every setting with the release that introduced it, the go line
+ * that changed its default, its old and new values, its removal and the APIs it affects.
  */
 public final class GodebugHistory {
-  private static final String RESOURCE = "godebug.json";
+  private static final String RESOURCE = "godebug.tsv";
+  private static final String HEADER =
+      "name\tpackage\tpackages\tintroduced\ttableSince\tbackported\tchanged\told\tnew\tremoved"
+          + "\tremoval\topaque\tmetric\tapis\tsummary";
   private static GodebugHistory builtIn;
 
   private final Map<String, GodebugSetting> byName;
@@ -44,7 +49,7 @@ public final class GodebugHistory {
         if (in == null) {
           throw new IllegalStateException("missing resource " + RESOURCE);
         }
-        builtIn = parse(new ObjectMapper().readTree(in));
+        builtIn = parse(in, RESOURCE);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + RESOURCE, e);
       }
@@ -52,42 +57,59 @@ public final class GodebugHistory {
     return builtIn;
   }
 
-  static GodebugHistory parse(JsonNode doc) {
+  /**
+   * Parses the table: {@code #} comments, the header, then one setting per line, tab-separated;
+   * lists are comma-separated, {@code -} is none.
+   */
+  static GodebugHistory parse(InputStream in, String name) throws IOException {
+    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     List<GodebugSetting> out = new ArrayList<>();
-    for (JsonNode s : doc.path("settings")) {
+    boolean header = true;
+    int lineNo = 0;
+    for (String line = r.readLine(); line != null; line = r.readLine()) {
+      lineNo++;
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      if (header) {
+        if (!line.equals(HEADER)) {
+          throw new IllegalStateException(name + ":" + lineNo + ": unexpected header");
+        }
+        header = false;
+        continue;
+      }
+      String[] f = line.split("\t", -1);
+      if (f.length != 15) {
+        throw new IllegalStateException(
+            name + ":" + lineNo + ": expected 15 fields, found " + f.length);
+      }
       out.add(
           new GodebugSetting(
-              s.path("name").asText(),
-              s.path("package").asText(),
-              strings(s.path("packages")),
-              GoVersion.parse(s.path("introduced").asText()),
-              version(s.path("tableSince")),
-              strings(s.path("backported")).stream().map(GoVersion::parse).toList(),
-              version(s.path("changed")),
-              text(s.path("old")),
-              text(s.path("new")),
-              version(s.path("removed")),
-              text(s.path("removal")),
-              s.path("opaque").asBoolean(),
-              text(s.path("metric")),
-              s.path("summary").asText(),
-              strings(s.path("apis"))));
+              f[0],
+              f[1],
+              list(f[2]),
+              GoVersion.parse(f[3]),
+              text(f[4]).map(GoVersion::parse),
+              list(f[5]).stream().map(GoVersion::parse).toList(),
+              text(f[6]).map(GoVersion::parse),
+              text(f[7]),
+              text(f[8]),
+              text(f[9]).map(GoVersion::parse),
+              text(f[10]),
+              f[11].equals("yes"),
+              text(f[12]),
+              f[14],
+              list(f[13])));
     }
     return new GodebugHistory(out);
   }
 
-  private static Optional<String> text(JsonNode n) {
-    return n.isTextual() ? Optional.of(n.asText()) : Optional.empty();
+  private static Optional<String> text(String field) {
+    return field.equals("-") ? Optional.empty() : Optional.of(field);
   }
 
-  private static Optional<GoVersion> version(JsonNode n) {
-    return text(n).map(GoVersion::parse);
-  }
-
-  private static List<String> strings(JsonNode n) {
-    List<String> out = new ArrayList<>();
-    n.forEach(x -> out.add(x.asText()));
-    return out;
+  private static List<String> list(String field) {
+    return field.equals("-") ? List.of() : Arrays.asList(field.split(","));
   }
 
   /** Every setting, by name. */
