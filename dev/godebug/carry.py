@@ -15,6 +15,8 @@ Curation (each checked by GodebugHistoryTableTest against the machine's Go where
   backport. tracebacklabels was an opt-in runtime variable in Go 1.26 and joined the table with
   its default change in Go 1.27.
 - removal: the removal Go's doc/godebug.md announces for settings not yet removed.
+- afterRemoval: the behaviour once a toolchain removed the setting (its new value, except where
+  the new behaviour went too).
 """
 import json, sys
 
@@ -23,6 +25,9 @@ ANNOUNCED = {
     "x509sslcertoverrideplatform": "Go 1.31",
 }
 TABLE_SINCE = {"tracebacklabels": "go1.27"}
+# The behaviour after removal when it is not the setting's new value: Go 1.24 dropped Kyber
+# itself (X25519MLKEM768 replaced it, see tlsmlkem), so no toolchain offers it by default any more.
+AFTER_REMOVAL = {"tlskyber": "0"}
 
 def main(path):
     rows = json.load(open(path))
@@ -45,6 +50,7 @@ def main(path):
             "new": e["new"],
             "removed": e["removed_in"],
             "removal": ANNOUNCED.get(name),
+            "afterRemoval": AFTER_REMOVAL.get(name, e["new"]) if e["removed_in"] else None,
             "opaque": bool(e.get("opaque")),
             "metric": e.get("metric"),
             "summary": e["summary"],
@@ -69,6 +75,6 @@ def main(path):
         print("\t".join(fields))
 
 COLUMNS = ["name", "package", "packages", "introduced", "tableSince", "backported", "changed",
-           "old", "new", "removed", "removal", "opaque", "metric", "apis", "summary"]
+           "old", "new", "removed", "removal", "afterRemoval", "opaque", "metric", "apis", "summary"]
 
 main(sys.argv[1])

@@ -25,7 +25,8 @@ public final class GodebugBehaviour {
     GoVersion t = state.toolchain();
     String fallback = s.newValue().orElse("");
     if (s.removedBy(t)) {
-      return new Value(fallback, "removed in " + s.removed().orElseThrow());
+      return new Value(
+          s.afterRemoval().orElse(fallback), "removed in " + s.removed().orElseThrow());
     }
     if (!s.existsIn(t)) {
       return new Value(s.old().orElse(fallback), "not in " + t + " yet");

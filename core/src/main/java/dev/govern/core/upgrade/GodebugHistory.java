@@ -25,7 +25,7 @@ public final class GodebugHistory {
   private static final String RESOURCE = "godebug.tsv";
   private static final String HEADER =
       "name\tpackage\tpackages\tintroduced\ttableSince\tbackported\tchanged\told\tnew\tremoved"
-          + "\tremoval\topaque\tmetric\tapis\tsummary";
+          + "\tremoval\tafterRemoval\topaque\tmetric\tapis\tsummary";
   private static GodebugHistory builtIn;
 
   private final Map<String, GodebugSetting> byName;
@@ -79,9 +79,9 @@ public final class GodebugHistory {
         continue;
       }
       String[] f = line.split("\t", -1);
-      if (f.length != 15) {
+      if (f.length != 16) {
         throw new IllegalStateException(
-            name + ":" + lineNo + ": expected 15 fields, found " + f.length);
+            name + ":" + lineNo + ": expected 16 fields, found " + f.length);
       }
       out.add(
           new GodebugSetting(
@@ -96,10 +96,11 @@ public final class GodebugHistory {
               text(f[8]),
               text(f[9]).map(GoVersion::parse),
               text(f[10]),
-              f[11].equals("yes"),
-              text(f[12]),
-              f[14],
-              list(f[13])));
+              text(f[11]),
+              f[12].equals("yes"),
+              text(f[13]),
+              f[15],
+              list(f[14])));
     }
     return new GodebugHistory(out);
   }

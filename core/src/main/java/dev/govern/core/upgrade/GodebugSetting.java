@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param removed the release that deleted it (from then on the old behaviour is gone and a line
  *     that sets it stops the build)
  * @param removal the removal Go has announced, in Go's words ({@code Go 1.28 at the earliest})
+ * @param afterRemoval the behaviour once a toolchain removed it (usually its new value)
  * @param opaque whether it does not count non-default uses in runtime/metrics
  * @param metric the runtime/metrics counter of non-default uses, if it has one
  * @param summary what it changes, in one or two sentences
@@ -42,6 +43,7 @@ public record GodebugSetting(
     Optional<String> newValue,
     Optional<GoVersion> removed,
     Optional<String> removal,
+    Optional<String> afterRemoval,
     boolean opaque,
     Optional<String> metric,
     String summary,
