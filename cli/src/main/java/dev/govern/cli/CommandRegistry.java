@@ -49,6 +49,8 @@ public final class CommandRegistry {
     add("gate", dev.govern.cli.gate.GateCommand.class, GOVERNANCE);
     add("policy", dev.govern.cli.gate.PolicyCheckCommand.class, GOVERNANCE);
     add("scan", dev.govern.cli.fleet.ScanCommand.class, GOVERNANCE);
+    add("impact", dev.govern.cli.upgrade.ImpactCommand.class, GOVERNANCE);
+    add("decide", dev.govern.cli.upgrade.DecideCommand.class, GOVERNANCE);
     add("completion", CompletionCommand.class, OTHER);
     add("cds-training", CdsTrainingCommand.class, OTHER);
   }

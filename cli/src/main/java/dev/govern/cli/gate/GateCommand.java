@@ -7,6 +7,8 @@ import dev.govern.cli.support.KnowledgeOptions;
 import dev.govern.cli.support.PolicyOptions;
 import dev.govern.cli.support.ReportFormat;
 import dev.govern.cli.support.VersionProvider;
+import dev.govern.cli.upgrade.DecisionSetup;
+import dev.govern.cli.upgrade.UpgradeSubjects;
 import dev.govern.core.GovernException;
 import dev.govern.core.artifact.binary.BuildInfo;
 import dev.govern.core.artifact.binary.GoBinary;
@@ -14,14 +16,23 @@ import dev.govern.core.artifact.binary.ModuleInfo;
 import dev.govern.core.evidence.EvidenceKind;
 import dev.govern.core.evidence.RepositoryEvidence;
 import dev.govern.core.evidence.VersionEvidence;
+import dev.govern.core.facts.CachingVulnFacts;
 import dev.govern.core.facts.HistoryReleaseFacts;
+import dev.govern.core.facts.VulnFacts;
 import dev.govern.core.gate.BinaryFacts;
+import dev.govern.core.gate.DecisionRule;
+import dev.govern.core.gate.Finding;
 import dev.govern.core.gate.Gate;
 import dev.govern.core.gate.GateReport;
+import dev.govern.core.governance.GovernanceFile;
 import dev.govern.core.governance.policy.Policy;
 import dev.govern.core.toolchain.Resolution;
 import dev.govern.core.toolchain.Resolver;
 import dev.govern.core.toolchain.Source;
+import dev.govern.core.upgrade.Decision;
+import dev.govern.core.upgrade.DecisionMatrix;
+import dev.govern.core.upgrade.DecisionRules;
+import dev.govern.core.upgrade.ImpactAnalysis;
 import dev.govern.core.version.GoVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +103,8 @@ public final class GateCommand extends BaseCommand {
     if (!Files.isDirectory(repo)) {
       throw GovernException.notFound("no such directory: " + repo, null);
     }
-    Policy policy = rules.load(settings(), repo, this::warn).policy();
+    PolicyOptions.Rules loaded = rules.load(settings(), repo, this::warn);
+    Policy policy = loaded.policy();
     LocalDate day = rules.day();
 
     RepositoryEvidence.Found found = RepositoryEvidence.scan(repo);
@@ -102,11 +114,9 @@ public final class GateCommand extends BaseCommand {
     for (Path b : binaries) {
       built.add(binaryFacts(cwd().resolve(b)));
     }
-    Gate gate =
-        new Gate(
-            new HistoryReleaseFacts(KnowledgeSources.releases(), day),
-            KnowledgeSources.vulnFacts(settings(), knowledge, this::warn),
-            day);
+    HistoryReleaseFacts releases = new HistoryReleaseFacts(KnowledgeSources.releases(), day);
+    VulnFacts vulns = KnowledgeSources.vulnFacts(settings(), knowledge, this::warn);
+    Gate gate = new Gate(releases, vulns, day);
     GateReport report =
         gate.judge(
             repo,
@@ -115,6 +125,7 @@ public final class GateCommand extends BaseCommand {
             evidence,
             found.requirements(),
             built);
+    report = withDecision(report, loaded, repo, releases, vulns, day);
     switch (fmt) {
       case "json" -> JsonOutput.print(out(), GateJson.of(report, failOnWarn));
       case "sarif" -> {
@@ -128,6 +139,53 @@ public final class GateCommand extends BaseCommand {
       default -> GateText.print(out(), report, failOnWarn, io().ansi());
     }
     return report.passed(failOnWarn) ? 0 : 4;
+  }
+
+  /**
+   * The optional {@code decision} rule: when the governance file sets {@code decision.gate.max_gap}
+   * and the repository is a module, its version is scored against the supported candidates.
+   */
+  private GateReport withDecision(
+      GateReport report,
+      PolicyOptions.Rules loaded,
+      Path repo,
+      HistoryReleaseFacts releases,
+      VulnFacts vulns,
+      LocalDate day) {
+    if (loaded.file().isEmpty() || !Files.isRegularFile(repo.resolve("go.mod"))) {
+      return report;
+    }
+    Optional<GovernanceFile> gov = Optional.of(GovernanceFile.load(loaded.file().get()));
+    DecisionRules decisionRules = DecisionSetup.rules(gov);
+    if (decisionRules.gateMaxGap().isEmpty()) {
+      return report;
+    }
+    ImpactAnalysis.Code code;
+    try {
+      code = UpgradeSubjects.read(repo, null, null, null, settings(), releases);
+    } catch (GovernException e) {
+      List<Finding> all = new ArrayList<>(report.findings());
+      all.add(
+          new Finding(
+              dev.govern.core.gate.Severity.WARN,
+              DecisionRule.RULE,
+              "decision: cannot score this repository: " + e.getMessage(),
+              Optional.empty(),
+              repo.resolve("go.mod"),
+              0,
+              List.of()));
+      return new GateReport(report.repository(), report.environment(), all);
+    }
+    Decision d =
+        DecisionSetup.matrix(settings(), gov, rules.env, releases, new CachingVulnFacts(vulns), day)
+            .decide(code, DecisionMatrix.defaultCandidates(code.from().toolchain(), releases, day));
+    Optional<Finding> f = DecisionRule.judge(d, decisionRules, repo.resolve("go.mod"));
+    if (f.isEmpty()) {
+      return report;
+    }
+    List<Finding> all = new ArrayList<>(report.findings());
+    all.add(f.get());
+    return new GateReport(report.repository(), report.environment(), all);
   }
 
   /** The toolchain govern runs here when machine state (not the repository) decides it. */

@@ -39,6 +39,7 @@ import java.util.Set;
  * @param ledger the ledger rules
  * @param policy the {@code policy:} section as written, if any
  * @param classes the {@code classes:} section as written, if any
+ * @param decision the {@code decision:} section as written, if any (see {@link DecisionReader})
  */
 public record GovernanceFile(
     Path source,
@@ -49,11 +50,12 @@ public record GovernanceFile(
     Map<String, Integer> approvals,
     LedgerPolicy ledger,
     Optional<YamlNode> policy,
-    Optional<YamlNode> classes) {
+    Optional<YamlNode> classes,
+    Optional<YamlNode> decision) {
 
   /** The top-level sections this version understands. */
   public static final Set<String> SECTIONS =
-      Set.of("environments", "policy", "classes", "approvals", "keys", "ledger");
+      Set.of("environments", "policy", "classes", "approvals", "keys", "ledger", "decision");
 
   public static GovernanceFile load(Path file) {
     String text;
@@ -95,6 +97,7 @@ public record GovernanceFile(
       LedgerPolicy ledger = LedgerPolicy.DEFAULT;
       YamlNode policy = null;
       YamlNode classes = null;
+      YamlNode decision = null;
       if (root != null) {
         for (Member m : root.members().values()) {
           String k = m.key().text();
@@ -106,6 +109,7 @@ public record GovernanceFile(
             case "ledger" -> ledger = ledger(v);
             case "policy" -> policy = v;
             case "classes" -> classes = v;
+            case "decision" -> decision = v;
             default ->
                 throw error(
                     m.key(),
@@ -126,7 +130,8 @@ public record GovernanceFile(
           java.util.Collections.unmodifiableMap(approvals),
           ledger,
           Optional.ofNullable(policy),
-          Optional.ofNullable(classes));
+          Optional.ofNullable(classes),
+          Optional.ofNullable(decision));
     }
 
     private Map<String, Environment> environments(YamlNode v) {

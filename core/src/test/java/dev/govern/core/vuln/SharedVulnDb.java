@@ -8,15 +8,15 @@ import java.nio.file.Path;
  * loaded once per test JVM; a short name for {@link TestData#vulnDb()} and {@link
  * TestData#osvDir()} in this package's tests.
  */
-final class SharedVulnDb {
+public final class SharedVulnDb {
   private SharedVulnDb() {}
 
   /** A directory of the OSV files ({@code GO-*.json}). */
-  static Path osvDir() {
+  public static Path osvDir() {
     return TestData.osvDir();
   }
 
-  static VulnDatabase get() {
+  public static VulnDatabase get() {
     return TestData.vulnDb();
   }
 }
