@@ -6,6 +6,7 @@ import java.time.Duration;
 abstract class PollingHealthCheck implements HealthCheck {
   private static final long FIRST_PAUSE_MS = 50;
   private static final long MAX_PAUSE_MS = 500;
+  private static final long MIN_TRY_NS = 250_000_000;
 
   private final String check;
 
@@ -30,7 +31,8 @@ abstract class PollingHealthCheck implements HealthCheck {
     int attempts = 0;
     while (true) {
       attempts++;
-      Attempt a = once(Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
+      // every try gets a fair time to answer, even the last one just before the deadline
+      Attempt a = once(Duration.ofNanos(Math.max(MIN_TRY_NS, deadline - System.nanoTime())));
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       if (a.ok()) {
         return new Result(TargetState.HEALTHY, check, attempts, elapsed, a.text());

@@ -38,8 +38,9 @@ public final class ProcessTable {
    *
    * @param pid its process id
    * @param exe the path it was started from (as the kernel names it)
-   * @param deleted whether that file has been deleted since
-   * @param replaced whether another file is at that path now
+   * @param deleted whether the running file's name has been removed since (the kernel's {@code
+   *     (deleted)})
+   * @param replaced whether another file is at that path now (a new build renamed over it)
    * @param size the size of the running executable
    * @param facts its build facts
    * @param exeFile the running executable ({@code /proc/PID/exe}), to hash it
@@ -120,7 +121,8 @@ public final class ProcessTable {
     if (facts.isEmpty()) {
       return Optional.empty();
     }
-    boolean replaced = !deleted && !same(Path.of(exe), a);
+    // a file renamed or copied over the running one unlinks it too: deleted, and replaced
+    boolean replaced = Files.exists(Path.of(exe)) && !same(Path.of(exe), a);
     return Optional.of(
         new Running(pid, exe, deleted, replaced, (Long) a.get("size"), facts.get(), link));
   }

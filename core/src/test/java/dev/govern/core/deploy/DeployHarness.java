@@ -33,13 +33,26 @@ final class DeployHarness {
   final int port;
 
   DeployHarness(Path root) throws IOException {
+    this(root, GoService.freePort());
+    GoService.restartScript(root);
+  }
+
+  /** The harness another process set up in {@code root}, serving on {@code port}. */
+  DeployHarness(Path root, int port) {
     this.root = root;
     this.store = new ReleaseStore(root.resolve("store"));
     this.target = new DeployTarget(root.resolve("srv/hello"));
     this.ledger = new Ledger(root.resolve("ledger.jsonl"));
     this.runDir = root.resolve("run");
-    this.restart = GoService.restartScript(root);
-    this.port = GoService.freePort();
+    this.restart = root.resolve("restart.sh");
+    this.port = port;
+  }
+
+  Release byId(String id) {
+    return store.releases(SERVICE).stream()
+        .filter(r -> r.id().equals(id))
+        .findFirst()
+        .orElseThrow();
   }
 
   LedgerRecorder recorder(String operator) {

@@ -142,6 +142,7 @@ public final class GoService {
    */
   public static Path restartScript(Path dir) throws IOException {
     Path s = dir.resolve("restart.sh");
+    Files.createDirectories(dir);
     Files.writeString(
         s,
         """
@@ -151,8 +152,10 @@ public final class GoService {
         if [ -f "$RUN_DIR/pid" ]; then
           old=$(cat "$RUN_DIR/pid")
           if kill -9 "$old" 2>/dev/null; then
-            # until it is dead (gone or a zombie): its socket is closed then
-            while [ -e "/proc/$old" ] && [ "$(cut -d' ' -f3 "/proc/$old/stat" 2>/dev/null)" != Z ]; do :; done
+            # until every thread is dead (gone, or only the zombie leader left): its socket is
+            # closed then (a zombie leader alone does not mean the other threads are gone)
+            while [ -e "/proc/$old" ] && { [ "$(ls "/proc/$old/task" 2>/dev/null | wc -l)" -gt 1 ] ||
+                [ "$(cut -d' ' -f3 "/proc/$old/stat" 2>/dev/null)" != Z ]; }; do :; done
           fi
         fi
         cd "$GOVERN_TARGET"
@@ -207,6 +210,7 @@ public final class GoService {
         	"fmt"
         	"net/http"
         	"os"
+        	"time"
         )
 
         const label = "%s"
@@ -214,8 +218,8 @@ public final class GoService {
 
         func main() {
         	port := os.Getenv("PORT")
-        	if port == "" {
-        		select {}
+        	for port == "" {
+        		time.Sleep(time.Hour)
         	}
         	http.HandleFunc("/health", func(w http.ResponseWriter, r *http.Request) {
         		if !healthy {
