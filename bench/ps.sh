@@ -1,8 +1,10 @@
 #!/bin/sh
 # The cost of `govern ps` on a host with many processes: starts N processes (default 500), of
 # which GO (default 100) run Go binaries (5 distinct executables, one built with Go 1.19) and the
-# rest `sleep`, then times `govern ps` and `govern ps --json` with hyperfine, and `ps -e` beside
-# them for scale. Everything started here is killed on exit.
+# rest `sleep`, then times `govern ps` and `govern ps --json` with hyperfine (whole commands, JVM
+# start included), with `govern version-info` (a command that reads nothing) and `ps -e` beside them
+# for scale, and the process-table read alone inside one JVM (bench/PsTiming.java). Everything
+# started here is killed on exit.
 #   bench/ps.sh                   N=500 GO=100 RUNS=20 by default
 set -eu
 here=$(cd "$(dirname "$0")" && pwd -P)
@@ -57,8 +59,10 @@ echo "processes on this host: $total ($before before the bench started $n); gove
 hyperfine -N --warmup 2 --runs "$runs" --export-json "$out/ps.json" \
   -n "govern ps" "$root/govern ps" \
   -n "govern ps --json" "$root/govern ps --json" \
-  -n "govern --version (JVM start only)" "$root/govern --version" \
+  -n "govern version-info (reads nothing)" "$root/govern version-info go1.22.4" \
   -n "ps -e (procps)" "ps -e" >/dev/null
+
+java -XX:TieredStopAtLevel=1 -cp "$root/cli/target/govern.jar" "$here/PsTiming.java" 20
 
 python3 - "$out/ps.json" "$total" <<'PY'
 import json, sys

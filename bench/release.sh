@@ -54,7 +54,7 @@ func main() {
 }
 GO
   git add -A && git -c user.name=bench -c user.email=bench@govern.local commit -qm "$v"
-  GOTOOLCHAIN=local CGO_ENABLED=0 "$go" build -o "$out/$v/hello" .
+  GOTOOLCHAIN=local GOFLAGS=-buildvcs=true CGO_ENABLED=0 "$go" build -o "$out/$v/hello" .
 done
 cd "$root"
 

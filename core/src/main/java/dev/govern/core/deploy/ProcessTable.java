@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,8 +65,8 @@ public final class ProcessTable {
    */
   public record Snapshot(List<Running> processes, int seen, int unreadable) {}
 
-  /** The identity of an executable file: same device, inode, size and time, same content. */
-  private record FileKey(Object dev, Object ino, Object size, Object time) {}
+  /** The identity of an executable file: same device and inode, size and time, same content. */
+  private record FileKey(Object inode, long size, FileTime time) {}
 
   /** The Go processes now running. */
   public Snapshot read() {
@@ -111,8 +113,8 @@ public final class ProcessTable {
     String target = Files.readSymbolicLink(link).toString();
     boolean deleted = target.endsWith(DELETED);
     String exe = deleted ? target.substring(0, target.length() - DELETED.length()) : target;
-    Map<String, Object> a = Files.readAttributes(link, "unix:dev,ino,size,lastModifiedTime");
-    FileKey key = new FileKey(a.get("dev"), a.get("ino"), a.get("size"), a.get("lastModifiedTime"));
+    BasicFileAttributes a = Files.readAttributes(link, BasicFileAttributes.class);
+    FileKey key = new FileKey(a.fileKey(), a.size(), a.lastModifiedTime());
     Optional<BinaryFacts> facts = cache.get(key);
     if (facts == null) {
       facts = read(link, exe);
@@ -122,9 +124,8 @@ public final class ProcessTable {
       return Optional.empty();
     }
     // a file renamed or copied over the running one unlinks it too: deleted, and replaced
-    boolean replaced = Files.exists(Path.of(exe)) && !same(Path.of(exe), a);
-    return Optional.of(
-        new Running(pid, exe, deleted, replaced, (Long) a.get("size"), facts.get(), link));
+    boolean replaced = !same(Path.of(exe), a);
+    return Optional.of(new Running(pid, exe, deleted, replaced, a.size(), facts.get(), link));
   }
 
   private static Optional<BinaryFacts> read(Path link, String exe) throws IOException {
@@ -137,12 +138,15 @@ public final class ProcessTable {
     }
   }
 
-  private static boolean same(Path file, Map<String, Object> running) {
+  /**
+   * Whether {@code file} is still the running executable (or is gone: then nothing replaced it).
+   */
+  private static boolean same(Path file, BasicFileAttributes running) {
     try {
-      Map<String, Object> now = Files.readAttributes(file, "unix:dev,ino");
-      return now.get("dev").equals(running.get("dev")) && now.get("ino").equals(running.get("ino"));
+      Object now = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+      return now != null && now.equals(running.fileKey());
     } catch (IOException e) {
-      return false;
+      return true;
     }
   }
 
