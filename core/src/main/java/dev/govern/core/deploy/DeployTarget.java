@@ -112,13 +112,15 @@ public final class DeployTarget {
   }
 
   private GovernException notATarget(List<String> others) {
+    String holds =
+        others.isEmpty()
+            ? ""
+            : "; it holds "
+                + others.size()
+                + (others.size() == 1 ? " other entry: " : " other entries, e.g. ")
+                + others.get(0);
     return GovernException.precondition(
-        dir
-            + " is not a govern release folder (no .govern/target.json; it holds "
-            + others.size()
-            + (others.size() == 1 ? " other entry: " : " other entries, e.g. ")
-            + others.get(0)
-            + ")",
+        dir + " is not a govern release folder (no .govern/target.json" + holds + ")",
         "deploy into a new or empty folder; govern only changes folders it set up");
   }
 

@@ -228,4 +228,60 @@ class DeployerTest {
     assertThat(o.ok()).as("%s", Files.readString(h.runDir.resolve("log"))).isTrue();
     assertThat(h.running()).isEqualTo(v2.id());
   }
+
+  private Deployer.Outcome deployWith(Release r, DeployChecks checks) {
+    return h.deployer("tester", DeployProbe.NONE)
+        .run(h.request(Deployer.Action.DEPLOY, r, checks, false));
+  }
+
+  @Test
+  void aHealthCommandSeesTheReleaseAndItsExitCodeDecides() throws Exception {
+    String notV2 = "test \"$GOVERN_RELEASE\" != " + v2.id() + " || { echo refusing v2; exit 3; }";
+    DeployChecks checks = new DeployChecks("true", null, notV2, Duration.ofMillis(300));
+    assertThat(deployWith(v1, checks).health().status()).isEqualTo("healthy");
+    Deployer.Outcome o = deployWith(v2, checks);
+    assertThat(o.ok()).isFalse();
+    assertThat(o.health().last()).contains("exit 3", "refusing v2");
+    assertThat(o.health().attempts()).isGreaterThan(1);
+    assertThat(o.revertedTo().id()).isEqualTo(v1.id());
+    assertThat(h.target.currentId()).contains(v1.id());
+  }
+
+  @Test
+  void aFailingRestartCountsAsUnhealthyWithoutWaitingForHealth() throws Exception {
+    deployWith(v1, new DeployChecks("true", null, null, null));
+    Deployer.Outcome o =
+        deployWith(
+            v2,
+            new DeployChecks(
+                "test \"$GOVERN_RELEASE\" != " + v2.id(), null, null, Duration.ofHours(1)));
+    assertThat(o.ok()).isFalse();
+    assertThat(o.restart().exitCode()).isEqualTo(1);
+    assertThat(o.health().attempts()).isZero();
+    assertThat(o.health().last()).isEqualTo("not checked: the restart command exited 1");
+    assertThat(o.revertedTo().id()).isEqualTo(v1.id());
+    assertThat(o.revertRestart().exitCode()).isZero();
+    assertThat(o.revertHealth().status()).isEqualTo("unchecked");
+  }
+
+  @Test
+  void withoutAHealthCheckADeployIsUncheckedAndStillCountsForRollback() throws Exception {
+    DeployChecks none = new DeployChecks("true", null, null, null);
+    assertThat(deployWith(v1, none).health().status()).isEqualTo("unchecked");
+    assertThat(deployWith(v2, none).ok()).isTrue();
+    assertThat(h.rollback(null).to().id()).isEqualTo(v1.id());
+  }
+
+  @Test
+  void aFirstDeployThatIsNotHealthyHasNothingToRevertToAndStays() throws Exception {
+    Deployer.Outcome o = deployWith(broken, new DeployChecks("false", null, null, null));
+    assertThat(o.ok()).isFalse();
+    assertThat(o.revertedTo()).isNull();
+    assertThat(h.target.currentId()).contains(broken.id());
+    assertThat(h.target.readState().orElseThrow().history())
+        .extracting(TargetState.Deployment::health)
+        .containsExactly("unhealthy");
+    assertThatThrownBy(() -> h.rollback(null))
+        .hasMessageStartingWith("no earlier healthy release of hello in ");
+  }
 }
