@@ -196,6 +196,12 @@ class DeployerTest {
     assertThat(dir.resolve(".govern")).doesNotExist();
     assertThatThrownBy(() -> h.rollback(null))
         .hasMessageContaining("is not a govern release folder");
+    Files.delete(dir.resolve("app.conf"));
+    assertThatThrownBy(() -> h.rollback(null))
+        .hasMessage(dir + " is not a govern release folder (no .govern/target.json)");
+    Files.delete(dir);
+    assertThatThrownBy(() -> h.rollback(null))
+        .hasMessage(dir + " is not a govern release folder (it does not exist)");
   }
 
   @Test
