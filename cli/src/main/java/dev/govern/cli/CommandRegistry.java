@@ -4,6 +4,7 @@ import static dev.govern.cli.support.CommandGroup.ARTIFACTS;
 import static dev.govern.cli.support.CommandGroup.AUDIT;
 import static dev.govern.cli.support.CommandGroup.GOVERNANCE;
 import static dev.govern.cli.support.CommandGroup.OTHER;
+import static dev.govern.cli.support.CommandGroup.RELEASES;
 import static dev.govern.cli.support.CommandGroup.TOOLCHAINS;
 
 import dev.govern.cli.support.CommandGroup;
@@ -51,6 +52,8 @@ public final class CommandRegistry {
     add("scan", dev.govern.cli.fleet.ScanCommand.class, GOVERNANCE);
     add("impact", dev.govern.cli.upgrade.ImpactCommand.class, GOVERNANCE);
     add("decide", dev.govern.cli.upgrade.DecideCommand.class, GOVERNANCE);
+    add("release", dev.govern.cli.deploy.ReleaseCommand.class, RELEASES);
+    add("ps", dev.govern.cli.deploy.PsCommand.class, RELEASES);
     add("completion", CompletionCommand.class, OTHER);
     add("cds-training", CdsTrainingCommand.class, OTHER);
   }

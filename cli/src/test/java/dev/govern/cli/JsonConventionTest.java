@@ -22,6 +22,7 @@ class JsonConventionTest {
           "govern",
           "govern hook",
           "govern audit",
+          "govern release",
           "govern envs",
           "govern policy",
           "govern exec",

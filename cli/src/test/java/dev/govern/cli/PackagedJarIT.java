@@ -66,6 +66,8 @@ class PackagedJarIT {
         run(0, "completion", "bash"),
         run(0, "audit", "verify"),
         run(0, "list", "--json"),
+        run(0, "ps", "--json"),
+        run(0, "release", "list", "hello", "--json"),
         run(3, "current"),
         run(2, "inspect", "--no-such-flag"));
   }

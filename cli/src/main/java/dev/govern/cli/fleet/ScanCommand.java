@@ -7,6 +7,7 @@ import dev.govern.cli.support.KnowledgeOptions;
 import dev.govern.cli.support.PolicyOptions;
 import dev.govern.cli.support.ReportFormat;
 import dev.govern.core.GovernException;
+import dev.govern.core.deploy.ProcessTable;
 import dev.govern.core.facts.HistoryReleaseFacts;
 import dev.govern.core.fleet.ClassRules;
 import dev.govern.core.fleet.FleetScanner;
@@ -25,6 +26,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +42,7 @@ public final class ScanCommand extends BaseCommand {
   @Parameters(
       paramLabel = "PATH",
       arity = "0..*",
-      description = "Folders, binaries or image tarballs (default: here).")
+      description = "Folders, binaries or image tarballs (default: here, unless --processes).")
   List<Path> paths = new ArrayList<>();
 
   @Option(
@@ -78,6 +81,12 @@ public final class ScanCommand extends BaseCommand {
       description = "Reader threads (default: one per processor).")
   Integer threads;
 
+  @Option(
+      names = "--processes",
+      description =
+          "Add the Go processes running on this host (from /proc); without PATHs, scan only them.")
+  boolean processes;
+
   @Mixin KnowledgeOptions knowledge;
 
   @Mixin PolicyOptions rules;
@@ -97,7 +106,9 @@ public final class ScanCommand extends BaseCommand {
                       "--fail-on takes red or yellow, not \"" + failOn + "\"");
             };
     List<Path> roots =
-        paths.isEmpty() ? List.of(cwd()) : paths.stream().map(p -> cwd().resolve(p)).toList();
+        paths.isEmpty()
+            ? processes ? List.of() : List.of(cwd())
+            : paths.stream().map(p -> cwd().resolve(p)).toList();
     for (Path root : roots) {
       // before the vulnerability database is loaded (or downloaded): a typo fails at once
       if (!Files.exists(root)) {
@@ -105,7 +116,8 @@ public final class ScanCommand extends BaseCommand {
       }
     }
     LocalDate day = rules.day();
-    PolicyOptions.Rules r = rules.load(settings(), roots.get(0), m -> {});
+    PolicyOptions.Rules r = rules.load(settings(), roots.isEmpty() ? cwd() : roots.get(0), m -> {});
+    List<FleetScanner.RunningBinary> running = processes ? running() : List.of();
     Policy policy = r.policy();
     ClassRules classes = r.classes();
     Path scratch = Files.createTempDirectory("govern-scan");
@@ -124,6 +136,7 @@ public final class ScanCommand extends BaseCommand {
       inv =
           scanner.scan(
               roots,
+              running,
               p -> {
                 if (io().interactive()) {
                   err()
@@ -184,6 +197,31 @@ public final class ScanCommand extends BaseCommand {
       return 4;
     }
     return 0;
+  }
+
+  /** This host's Go processes, one entry per executable with its pids. */
+  private static List<FleetScanner.RunningBinary> running() {
+    Map<String, List<ProcessTable.Running>> byExe = new TreeMap<>();
+    for (ProcessTable.Running p : ProcessTable.system().read().processes()) {
+      byExe
+          .computeIfAbsent(
+              p.exe() + "\0" + p.facts().buildId() + "\0" + p.deleted() + p.replaced(),
+              k -> new ArrayList<>())
+          .add(p);
+    }
+    List<FleetScanner.RunningBinary> out = new ArrayList<>();
+    for (List<ProcessTable.Running> ps : byExe.values()) {
+      ProcessTable.Running first = ps.get(0);
+      String pids = String.join(", ", ps.stream().map(p -> Long.toString(p.pid())).toList());
+      out.add(
+          new FleetScanner.RunningBinary(
+              Path.of(first.exe()),
+              "running as pid "
+                  + pids
+                  + (first.replaced() ? " (replaced)" : first.deleted() ? " (deleted)" : ""),
+              first.facts().info()));
+    }
+    return out;
   }
 
   private String render(String fmt, Inventory inv) {

@@ -6,6 +6,7 @@ public enum CommandGroup {
   AUDIT("Audit and environments"),
   ARTIFACTS("Artifacts and knowledge"),
   GOVERNANCE("Governance"),
+  RELEASES("Service releases"),
   OTHER("Other");
 
   private final String heading;

@@ -88,8 +88,22 @@ public final class FleetScanner {
   /** Progress: files seen so far and Go binaries found so far. */
   public record Progress(long files, long binaries) {}
 
-  /** A Go binary found on disk or in an image. */
-  private record FoundBinary(Path file, String image, String pathInImage, BuildInfo info) {}
+  /** A Go binary found on disk or in an image, or running ({@code running} says how). */
+  private record FoundBinary(
+      Path file, String image, String pathInImage, BuildInfo info, String running) {
+    FoundBinary(Path file, String image, String pathInImage, BuildInfo info) {
+      this(file, image, pathInImage, info, null);
+    }
+  }
+
+  /**
+   * A Go binary known from elsewhere, such as a running process.
+   *
+   * @param file the executable
+   * @param running how it runs, e.g. {@code running as pid 12, 40}
+   * @param info its build info
+   */
+  public record RunningBinary(Path file, String running, BuildInfo info) {}
 
   /** Everything the walk found, before grouping into services. */
   private static final class Findings {
@@ -102,7 +116,16 @@ public final class FleetScanner {
   }
 
   public Inventory scan(List<Path> roots, Consumer<Progress> progress) {
+    return scan(roots, List.of(), progress);
+  }
+
+  /** Scans {@code roots} and adds {@code running} binaries (e.g. this host's processes). */
+  public Inventory scan(
+      List<Path> roots, List<RunningBinary> running, Consumer<Progress> progress) {
     Findings f = new Findings();
+    for (RunningBinary r : running) {
+      f.binaries.add(new FoundBinary(r.file(), null, null, r.info(), r.running()));
+    }
     ExecutorService pool =
         Executors.newFixedThreadPool(
             threads,
@@ -137,8 +160,15 @@ public final class FleetScanner {
     List<Service> services = group(f);
     List<String> problems = new ArrayList<>(f.problems);
     problems.sort(null);
-    return new Inventory(
-        clock.instant(), roots.stream().map(Path::toString).toList(), services, problems);
+    return new Inventory(clock.instant(), rootNames(roots, running), services, problems);
+  }
+
+  private static List<String> rootNames(List<Path> roots, List<RunningBinary> running) {
+    List<String> names = new ArrayList<>(roots.stream().map(Path::toString).toList());
+    if (!running.isEmpty()) {
+      names.add("running processes");
+    }
+    return names;
   }
 
   private void walk(
@@ -316,7 +346,9 @@ public final class FleetScanner {
         String name =
             fb.image() != null
                 ? fb.image() + ":" + fb.pathInImage()
-                : fb.file().getFileName().toString();
+                : fb.running() != null
+                    ? fb.file() + " " + fb.running()
+                    : fb.file().getFileName().toString();
         b = new Builder(module.isEmpty() ? name : module + " (" + name + ")", fb.file());
         services.put(fb.file() + "|" + fb.pathInImage(), b);
       }
@@ -324,7 +356,8 @@ public final class FleetScanner {
       EvidenceKind kind = fb.image() != null ? EvidenceKind.IMAGE : EvidenceKind.BINARY;
       String text =
           fb.info().goVersion()
-              + (fb.image() != null ? " in " + fb.image() + ":" + fb.pathInImage() : "");
+              + (fb.image() != null ? " in " + fb.image() + ":" + fb.pathInImage() : "")
+              + (fb.running() != null ? " " + fb.running() : "");
       b.evidence.add(new VersionEvidence(kind, fb.file(), 0, text, v, false, false));
       b.binaries.add(fb.info());
     }
