@@ -12,6 +12,7 @@ import dev.govern.core.fleet.ClassRules;
 import dev.govern.core.fleet.FleetScanner;
 import dev.govern.core.fleet.Inventory;
 import dev.govern.core.fleet.RiskClass;
+import dev.govern.core.fleet.ScanDocument;
 import dev.govern.core.fleet.ScanStore;
 import dev.govern.core.governance.policy.Policy;
 import dev.govern.core.io.AtomicFiles;
@@ -154,7 +155,7 @@ public final class ScanCommand extends BaseCommand {
                           "no saved scan to compare with", "run govern scan --save first"));
       List<ScanStore.Change> changes = ScanStore.diff(before, ScanStore.summarize(inv));
       if (fmt.equals("json")) {
-        emit(JsonOutput.toJson(FleetJson.of(inv, changes)) + "\n");
+        emit(JsonOutput.toJson(ScanDocument.of(inv, changes)) + "\n");
       } else {
         StringBuilder b =
             new StringBuilder("changes since the scan of " + before.scannedAt() + ":\n");
@@ -190,7 +191,7 @@ public final class ScanCommand extends BaseCommand {
     StringWriter s = new StringWriter();
     PrintWriter w = new PrintWriter(s);
     switch (fmt) {
-      case "json" -> w.println(JsonOutput.toJson(FleetJson.of(inv, null)));
+      case "json" -> w.println(JsonOutput.toJson(ScanDocument.of(inv, null)));
       case "csv" -> FleetCsv.print(w, inv);
       case "markdown" -> FleetMarkdown.print(w, inv);
       case "html" -> w.print(FleetHtml.render(inv));
