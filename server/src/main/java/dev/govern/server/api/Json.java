@@ -61,7 +61,11 @@ public final class Json {
       throw new FieldException(ErrorCode.BAD_REQUEST, null, "the request has no body (expected JSON)");
     }
     try {
-      return MAPPER.readValue(body, type);
+      T value = MAPPER.readValue(body, type);
+      if (value == null) {
+        throw new FieldException(ErrorCode.BAD_REQUEST, null, "the body is null (expected a JSON object)");
+      }
+      return value;
     } catch (JsonMappingException e) {
       String field = path(e);
       String why = e.getOriginalMessage();
