@@ -49,6 +49,8 @@ public final class CommandRegistry {
     add("gate", dev.govern.cli.gate.GateCommand.class, GOVERNANCE);
     add("policy", dev.govern.cli.gate.PolicyCheckCommand.class, GOVERNANCE);
     add("scan", dev.govern.cli.fleet.ScanCommand.class, GOVERNANCE);
+    add("serve", dev.govern.cli.server.ServeCommand.class, GOVERNANCE);
+    add("server", dev.govern.cli.server.ServerCommand.class, GOVERNANCE);
     add("completion", CompletionCommand.class, OTHER);
     add("cds-training", CdsTrainingCommand.class, OTHER);
   }

@@ -79,12 +79,28 @@ public final class ScanCommand extends BaseCommand {
       description = "Reader threads (default: one per processor).")
   Integer threads;
 
+  @Option(
+      names = "--push",
+      paramLabel = "URL",
+      description =
+          "Also send the scan to the team server at URL (token from GOVERN_TOKEN); retried with the same scan id.")
+  String push;
+
+  @Option(
+      names = "--scan-id",
+      paramLabel = "ID",
+      description = "The id of the push (default: a new UUID); pushing the same scan again with it stores nothing twice.")
+  String scanId;
+
   @Mixin KnowledgeOptions knowledge;
 
   @Mixin PolicyOptions rules;
 
   @Override
   protected int run() throws IOException {
+    if (push != null) {
+      ScanPush.check(push, scanId, settings());
+    }
     String fmt =
         ReportFormat.chosen(json, format, List.of("table", "json", "csv", "markdown", "html"));
     RiskClass threshold =
@@ -178,6 +194,21 @@ public final class ScanCommand extends BaseCommand {
     }
     if (save) {
       err().println("saved " + store.save(inv));
+      err().flush();
+    }
+    if (push != null) {
+      ScanPush.Pushed p = ScanPush.push(push, scanId, ScanDocument.of(inv, null), settings());
+      err().println(
+          (p.created() ? "pushed" : "already on the server:")
+              + " scan "
+              + p.scanId()
+              + " to "
+              + push
+              + " ("
+              + p.services()
+              + " services, server ledger seq "
+              + p.ledgerSeq()
+              + ")");
       err().flush();
     }
     if (threshold != null
