@@ -1,0 +1,34 @@
+package dev.govern.server.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.govern.server.db.DatabaseUrl;
+import dev.govern.server.testing.Http;
+import dev.govern.server.testing.TestServer;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Failed authentications are counted, logged without the token, slowed down and locked out. */
+class FailedAuthenticationTest {
+  @Test
+  void repeatedBadTokensAreCountedAndThenRefusedWith429(@TempDir Path dir) {
+    String url = TestServer.database(DatabaseUrl.Kind.SQLITE, dir);
+    try (TestServer server = TestServer.start(url, dir, new Authenticator.Limits(1, 3))) {
+      String guess = "gvn_guessed-secret-0123456789";
+      Http bad = server.http(guess);
+      for (int i = 0; i < 3; i++) {
+        assertThat(bad.get("/api/v1/fleet").status()).isEqualTo(401);
+      }
+      Http.Response locked = bad.get("/api/v1/fleet");
+      assertThat(locked.status()).isEqualTo(429);
+      assertThat(locked.header("Retry-After")).isNotNull();
+      assertThat(locked.json().get("code").asText()).isEqualTo("rate-limited");
+      // a valid token from the same address is locked out too until the minute is over
+      assertThat(server.admin().get("/api/v1/fleet").status()).isEqualTo(429);
+      assertThat(server.server().database().jdbi().withHandle(h -> new dev.govern.server.db.AuthFailureDao(h).total()))
+          .isEqualTo(3);
+      assertThat(server.log()).contains("authentication failed from 127.0.0.1").doesNotContain(guess).doesNotContain("guessed");
+    }
+  }
+}
