@@ -26,8 +26,9 @@ class FailedAuthenticationTest {
       assertThat(locked.json().get("code").asText()).isEqualTo("rate-limited");
       // a valid token from the same address is locked out too until the minute is over
       assertThat(server.admin().get("/api/v1/fleet").status()).isEqualTo(429);
-      assertThat(server.server().database().jdbi().withHandle(h -> new dev.govern.server.db.AuthFailureDao(h).total()))
-          .isEqualTo(3);
+      long counted =
+          server.server().database().jdbi().withHandle(h -> new dev.govern.server.db.AuthFailureDao(h).total());
+      assertThat(counted).isEqualTo(3);
       assertThat(server.log()).contains("authentication failed from 127.0.0.1").doesNotContain(guess).doesNotContain("guessed");
     }
   }

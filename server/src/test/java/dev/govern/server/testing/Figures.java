@@ -64,9 +64,13 @@ public final class Figures {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
       running = false;
-      thread.join();
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
