@@ -51,6 +51,8 @@ public final class GovernServer implements AutoCloseable {
   /** Opens and migrates the database, then starts listening. */
   public static GovernServer start(ServerConfig cfg, String version, ServerLog log) {
     Clock clock = Clock.systemUTC();
+    // a bad certificate or key fails before anything else starts
+    java.security.KeyStore tls = cfg.tlsCert() == null ? null : PemKeyStore.load(cfg.tlsCert(), cfg.tlsKey());
     Database db = Database.open(cfg.database());
     try {
       db.migrate();
@@ -79,12 +81,11 @@ public final class GovernServer implements AutoCloseable {
                 c.http.maxRequestSize = max;
                 c.jetty.host = cfg.host();
                 c.jetty.port = cfg.port();
-                if (cfg.tlsCert() != null) {
-                  var ks = PemKeyStore.load(cfg.tlsCert(), cfg.tlsKey());
+                if (tls != null) {
                   c.jetty.addConnector(
                       (server, http) -> {
                         SslContextFactory.Server ssl = new SslContextFactory.Server();
-                        ssl.setKeyStore(ks);
+                        ssl.setKeyStore(tls);
                         ssl.setKeyStorePassword(new String(PemKeyStore.PASSWORD));
                         HttpConfiguration https = new HttpConfiguration(http);
                         SecureRequestCustomizer src = new SecureRequestCustomizer();

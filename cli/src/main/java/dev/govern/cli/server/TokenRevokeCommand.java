@@ -1,6 +1,9 @@
 package dev.govern.cli.server;
 
 import dev.govern.cli.support.BaseCommand;
+import dev.govern.cli.support.JsonDocument;
+import dev.govern.cli.support.JsonFlag;
+import dev.govern.cli.support.JsonOutput;
 import dev.govern.cli.support.OperatorOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,12 +17,19 @@ final class TokenRevokeCommand extends BaseCommand {
 
   @Mixin DatabaseOption database;
   @Mixin OperatorOption operator;
+  @Mixin JsonFlag json;
+
+  record Revoked(int schemaVersion, String revoked) implements JsonDocument {}
 
   @Override
   protected int run() {
     TokenAdmin.revoke(this, settings());
-    out().println("revoked token " + id);
-    out().flush();
+    if (json.json) {
+      JsonOutput.print(out(), new Revoked(1, id));
+    } else {
+      out().println("revoked token " + id);
+      out().flush();
+    }
     return 0;
   }
 }

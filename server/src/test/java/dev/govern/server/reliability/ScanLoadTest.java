@@ -116,7 +116,7 @@ class ScanLoadTest {
       }
       Figures.record(
           String.format(
-              "scan-load %s: %d scans x %d services by %d clients in %.1f s (%.0f scans/s); latency p50 %.0f ms, p99 %.0f ms; ready %d ms; RSS at rest %d MiB, peak under load %d MiB (-Xmx512m); client retries %d",
+              "scan-load %s: %d scans x %d services by %d clients in %.1f s (%.0f scans/s); latency p50 %.0f ms, p99 %.0f ms; ready %d ms (%d ms CPU); RSS at rest %d MiB, peak under load %d MiB (-Xmx512m); client retries %d",
               kind.name().toLowerCase(java.util.Locale.ROOT),
               SCANS,
               SERVICES,
@@ -126,6 +126,7 @@ class ScanLoadTest {
               Figures.quantileMs(latency, 0.50),
               Figures.quantileMs(latency, 0.99),
               server.readyMillis(),
+              server.readyCpuMillis(),
               rest / 1024,
               peak / 1024,
               retries.get()));

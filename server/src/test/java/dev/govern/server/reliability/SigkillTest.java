@@ -117,14 +117,15 @@ class SigkillTest {
       }
       Figures.record(
           String.format(
-              "sigkill %s: killed after %d of %d pushes; %d requests met the dead server and were retried; %d answered 200 (stored before the kill, replayed), %d 201; restart ready in %d ms; 0 duplicates, ledger intact",
+              "sigkill %s: killed after %d of %d pushes; %d requests met the dead server and were retried; %d answered 200 (stored before the kill, replayed), %d 201; restart ready in %d ms (%d ms CPU); 0 duplicates, ledger intact",
               kind.name().toLowerCase(java.util.Locale.ROOT),
               atKill,
               total,
               failedAttempts.get(),
               replayed.get(),
               created.get(),
-              second.readyMillis()));
+              second.readyMillis(),
+              second.readyCpuMillis()));
     } finally {
       second.close();
     }

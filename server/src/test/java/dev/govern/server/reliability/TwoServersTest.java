@@ -130,13 +130,15 @@ class TwoServersTest {
       assertThat(revisions).isEqualTo(ENVS.size() + accepted.get());
       Figures.record(
           String.format(
-              "two-servers postgresql: %d clients over 2 processes, %d environment writes: %d accepted (each once in the ledger), %d lost updates refused with 412; servers ready in %d and %d ms",
+              "two-servers postgresql: %d clients over 2 processes, %d environment writes: %d accepted (each once in the ledger), %d lost updates refused with 412; servers ready in %d and %d ms (%d and %d ms CPU)",
               2 * CLIENTS_PER_SERVER,
               2 * CLIENTS_PER_SERVER * CHANGES_EACH,
               accepted.get(),
               lost.get(),
               a.readyMillis(),
-              b.readyMillis()));
+              b.readyMillis(),
+              a.readyCpuMillis(),
+              b.readyCpuMillis()));
     }
   }
 

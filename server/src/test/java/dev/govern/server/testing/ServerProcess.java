@@ -19,12 +19,14 @@ public final class ServerProcess implements AutoCloseable {
   private final String base;
   private final long readyMillis;
   private final Path log;
+  private final long readyCpu;
 
   private ServerProcess(Process process, String base, long readyMillis, Path log) {
     this.process = process;
     this.base = base;
     this.readyMillis = readyMillis;
     this.log = log;
+    this.readyCpu = cpuMillis();
   }
 
   /** Starts a server on {@code port} (0: any) and waits until {@code /readyz} answers 200. */
@@ -92,6 +94,22 @@ public final class ServerProcess implements AutoCloseable {
       return -1;
     }
     return -1;
+  }
+
+  /** CPU time the process has used so far (user + system), in ms; -1 when it cannot be read. */
+  public long cpuMillis() {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // USER_HZ = 100
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** CPU time used until ready, in ms (independent of how busy the machine was). */
+  public long readyCpuMillis() {
+    return readyCpu;
   }
 
   public String log() {
