@@ -48,7 +48,11 @@ class CliArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "dev.govern.server..", "io.javalin..", "org.eclipse.jetty..", "org.jdbi..", "org.flywaydb..")
+            "dev.govern.server..",
+            "io.javalin..",
+            "org.eclipse.jetty..",
+            "org.jdbi..",
+            "org.flywaydb..")
         .check(cli);
   }
 }

@@ -14,9 +14,8 @@ class JsonConventionTest {
   /**
    * Commands that report nothing of their own: groups (they print usage), commands that run or
    * print programs (exec, init, completion), the server (serve: it runs until stopped and logs),
-   * the hidden CDS training run, and those whose {@code
-   * --format} already offers json (gate, scan, audit export) or a standard JSON format (sbom:
-   * CycloneDX).
+   * the hidden CDS training run, and those whose {@code --format} already offers json (gate, scan,
+   * audit export) or a standard JSON format (sbom: CycloneDX).
    */
   private static final Set<String> EXEMPT =
       Set.of(

@@ -39,7 +39,12 @@ public final class GovernServer implements AutoCloseable {
   private final String scheme;
 
   private GovernServer(
-      Database db, Javalin app, ServerLedger ledger, Tokens tokens, List<Route> routes, String scheme) {
+      Database db,
+      Javalin app,
+      ServerLedger ledger,
+      Tokens tokens,
+      List<Route> routes,
+      String scheme) {
     this.db = db;
     this.app = app;
     this.ledger = ledger;
@@ -52,7 +57,8 @@ public final class GovernServer implements AutoCloseable {
   public static GovernServer start(ServerConfig cfg, String version, ServerLog log) {
     Clock clock = Clock.systemUTC();
     // a bad certificate or key fails before anything else starts
-    java.security.KeyStore tls = cfg.tlsCert() == null ? null : PemKeyStore.load(cfg.tlsCert(), cfg.tlsKey());
+    java.security.KeyStore tls =
+        cfg.tlsCert() == null ? null : PemKeyStore.load(cfg.tlsCert(), cfg.tlsKey());
     Database db = Database.open(cfg.database());
     try {
       db.migrate();
@@ -104,7 +110,8 @@ public final class GovernServer implements AutoCloseable {
                 api.install(c);
               });
       app.start();
-      return new GovernServer(db, app, ledger, tokens, routes, cfg.tlsCert() == null ? "http" : "https");
+      return new GovernServer(
+          db, app, ledger, tokens, routes, cfg.tlsCert() == null ? "http" : "https");
     } catch (RuntimeException e) {
       db.close();
       throw e;

@@ -55,7 +55,8 @@ final class PemKeyStore {
     int b = pem.indexOf("-----BEGIN PRIVATE KEY-----");
     int e = pem.indexOf("-----END PRIVATE KEY-----");
     if (b < 0 || e < b) {
-      throw GovernException.invalidInput(keyFile + ": no PEM private key (BEGIN PRIVATE KEY) in it");
+      throw GovernException.invalidInput(
+          keyFile + ": no PEM private key (BEGIN PRIVATE KEY) in it");
     }
     byte[] der =
         Base64.getMimeDecoder()
@@ -69,5 +70,4 @@ final class PemKeyStore {
     }
     throw GovernException.invalidInput(keyFile + ": not an RSA, EC or Ed25519 private key");
   }
-
 }

@@ -69,7 +69,8 @@ public record ServerConfig(
     String v = value == null ? DEFAULT_LISTEN : value.strip();
     int colon = v.lastIndexOf(':');
     if (colon <= 0 || colon == v.length() - 1) {
-      throw GovernException.usage("--listen: expected HOST:PORT (127.0.0.1:8421), found \"" + v + "\"");
+      throw GovernException.usage(
+          "--listen: expected HOST:PORT (127.0.0.1:8421), found \"" + v + "\"");
     }
     String host = v.substring(0, colon);
     if (host.startsWith("[") && host.endsWith("]")) {

@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the server without the command line: {@code java -cp … dev.govern.server.ServerMain
- * --listen H:P --database URL --home DIR}. Users run {@code govern serve}; the reliability tests
- * start server processes with this (and SIGKILL them). Prints the URL on stdout when ready.
+ * Runs the server without the command line: {@code java -cp … dev.govern.server.ServerMain --listen
+ * H:P --database URL --home DIR}. Users run {@code govern serve}; the reliability tests start
+ * server processes with this (and SIGKILL them). Prints the URL on stdout when ready.
  */
 public final class ServerMain {
   private ServerMain() {}

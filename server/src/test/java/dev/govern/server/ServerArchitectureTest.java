@@ -51,7 +51,8 @@ class ServerArchitectureTest {
   void onlyTheApiAndTheServerKnowJavalin() {
     noClasses()
         .that()
-        .resideInAnyPackage("dev.govern.server.db..", "dev.govern.server.ledger..", "dev.govern.server.auth..")
+        .resideInAnyPackage(
+            "dev.govern.server.db..", "dev.govern.server.ledger..", "dev.govern.server.auth..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..")

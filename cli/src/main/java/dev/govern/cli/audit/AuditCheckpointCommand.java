@@ -81,7 +81,15 @@ final class AuditCheckpointCommand extends BaseCommand {
                       ? " (unsigned: run 'govern audit keygen' to sign)"
                       : " signed by " + w.keyId()));
       if (seen != null) {
-        out().println("witnessed by " + w.witness() + " at " + seen.witnessedAt() + " (key " + seen.witnessKeyId() + ")");
+        out()
+            .println(
+                "witnessed by "
+                    + w.witness()
+                    + " at "
+                    + seen.witnessedAt()
+                    + " (key "
+                    + seen.witnessKeyId()
+                    + ")");
       }
       out().flush();
     }

@@ -119,7 +119,13 @@ final class AuditVerifyCommand extends BaseCommand {
                   + (r.unsigned().isEmpty() ? "none" : Verification.ranges(r.unsigned()))
                   + (r.signaturesRequired() ? " (signatures required)" : ""));
       if (r.witness() != null) {
-        out().println("witness:    " + r.witness() + (r.witnessedSeq() == 0 ? " (nothing witnessed)" : " witnessed up to seq " + r.witnessedSeq()));
+        out()
+            .println(
+                "witness:    "
+                    + r.witness()
+                    + (r.witnessedSeq() == 0
+                        ? " (nothing witnessed)"
+                        : " witnessed up to seq " + r.witnessedSeq()));
       }
       for (String n : r.notes()) {
         out().println("note:       " + n);

@@ -25,9 +25,10 @@ import java.util.Map;
 
 /**
  * The team server as a witness of this ledger: {@code audit checkpoint --push} sends checkpoints
- * there, {@code audit verify --witness} fetches what it countersigned (checking each countersignature
- * against the server's published keys) so that a tail cut after the last local checkpoint, or a
- * rewritten history, no longer verifies. A ledger is named by the hash of its first entry.
+ * there, {@code audit verify --witness} fetches what it countersigned (checking each
+ * countersignature against the server's published keys) so that a tail cut after the last local
+ * checkpoint, or a rewritten history, no longer verifies. A ledger is named by the hash of its
+ * first entry.
  */
 final class Witness {
   /** The server's operator name for its keys (dev.govern.server.ledger.ServerKey). */
@@ -77,13 +78,23 @@ final class Witness {
       if (seq > entries.size()) {
         throw new GovernException(
             ErrorCode.CHECK_FAILED,
-            "the witness saw seq " + seq + " of this ledger on " + w.witnessedAt() + " but it ends at seq " + entries.size() + ": entries were cut off",
+            "the witness saw seq "
+                + seq
+                + " of this ledger on "
+                + w.witnessedAt()
+                + " but it ends at seq "
+                + entries.size()
+                + ": entries were cut off",
             "run 'govern audit verify --witness " + url() + "'");
       }
       if (!entries.get((int) seq - 1).hash().equals(w.checkpoint().hash())) {
         throw new GovernException(
             ErrorCode.CHECK_FAILED,
-            "seq " + seq + " differs from the head the witness saw on " + w.witnessedAt() + ": the ledger was forked or rewritten",
+            "seq "
+                + seq
+                + " differs from the head the witness saw on "
+                + w.witnessedAt()
+                + ": the ledger was forked or rewritten",
             "run 'govern audit verify --witness " + url() + "'");
       }
     }
@@ -108,7 +119,8 @@ final class Witness {
 
   /** Every checkpoint the witness holds for this ledger, each countersignature checked. */
   List<Witnessed> fetch(String ledgerId) {
-    JsonNode list = client.get("/api/v1/witness/" + ledgerId + "/checkpoints").json().path("checkpoints");
+    JsonNode list =
+        client.get("/api/v1/witness/" + ledgerId + "/checkpoints").json().path("checkpoints");
     List<Witnessed> out = new ArrayList<>();
     TrustedKeys keys = keys();
     for (JsonNode n : list) {
@@ -123,7 +135,8 @@ final class Witness {
       keys.add(
           new TrustedKey(
               SERVER_OPERATOR,
-              Ed25519Keys.publicKey(k.path("ed25519").asText(), url() + " key " + k.path("keyId").asText()),
+              Ed25519Keys.publicKey(
+                  k.path("ed25519").asText(), url() + " key " + k.path("keyId").asText()),
               url()));
     }
     return new TrustedKeys(keys);
@@ -143,9 +156,14 @@ final class Witness {
     if (s != TrustedKeys.Status.VALID) {
       throw new GovernException(
           ErrorCode.CHECK_FAILED,
-          "the witness's countersignature of seq " + cp.seq() + " does not verify (" + s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")",
+          "the witness's countersignature of seq "
+              + cp.seq()
+              + " does not verify ("
+              + s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+              + ")",
           "the answer did not come from the server that witnessed it");
     }
-    return List.of(new Witnessed(cp, n.path("witnessedAt").asText(), n.path("witnessKeyId").asText()));
+    return List.of(
+        new Witnessed(cp, n.path("witnessedAt").asText(), n.path("witnessKeyId").asText()));
   }
 }

@@ -160,8 +160,19 @@ final class EnvsSetCommand extends BaseCommand {
     if (format.json) {
       JsonOutput.print(out(), r);
     } else {
-      out().println(env + ": " + (from == null ? "(new)" : from) + " → " + v + ", status " + st.word() + " on " + remote.url());
-      out().println("revision " + w.revision() + ", recorded as server ledger seq " + w.ledgerSeq());
+      out()
+          .println(
+              env
+                  + ": "
+                  + (from == null ? "(new)" : from)
+                  + " → "
+                  + v
+                  + ", status "
+                  + st.word()
+                  + " on "
+                  + remote.url());
+      out()
+          .println("revision " + w.revision() + ", recorded as server ledger seq " + w.ledgerSeq());
       out().flush();
     }
     return 0;

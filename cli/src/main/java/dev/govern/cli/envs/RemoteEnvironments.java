@@ -78,10 +78,15 @@ final class RemoteEnvironments {
     }
     JsonNode r =
         client
-            .put("/api/v1/environments/" + row.name(), ServerClient.json(body), headers.toArray(new String[0]))
+            .put(
+                "/api/v1/environments/" + row.name(),
+                ServerClient.json(body),
+                headers.toArray(new String[0]))
             .json();
     return new Written(
-        row(r.path("environment")), r.path("environment").path("revision").asLong(), r.path("ledgerSeq").asLong());
+        row(r.path("environment")),
+        r.path("environment").path("revision").asLong(),
+        r.path("ledgerSeq").asLong());
   }
 
   static Environment row(JsonNode n) {

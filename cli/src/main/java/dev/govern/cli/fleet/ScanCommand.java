@@ -89,7 +89,8 @@ public final class ScanCommand extends BaseCommand {
   @Option(
       names = "--scan-id",
       paramLabel = "ID",
-      description = "The id of the push (default: a new UUID); pushing the same scan again with it stores nothing twice.")
+      description =
+          "The id of the push (default: a new UUID); pushing the same scan again with it stores nothing twice.")
   String scanId;
 
   @Mixin KnowledgeOptions knowledge;
@@ -198,17 +199,18 @@ public final class ScanCommand extends BaseCommand {
     }
     if (push != null) {
       ScanPush.Pushed p = ScanPush.push(push, scanId, ScanDocument.of(inv, null), settings());
-      err().println(
-          (p.created() ? "pushed" : "already on the server:")
-              + " scan "
-              + p.scanId()
-              + " to "
-              + push
-              + " ("
-              + p.services()
-              + " services, server ledger seq "
-              + p.ledgerSeq()
-              + ")");
+      err()
+          .println(
+              (p.created() ? "pushed" : "already on the server:")
+                  + " scan "
+                  + p.scanId()
+                  + " to "
+                  + push
+                  + " ("
+                  + p.services()
+                  + " services, server ledger seq "
+                  + p.ledgerSeq()
+                  + ")");
       err().flush();
     }
     if (threshold != null

@@ -31,6 +31,9 @@ final class ScanPush {
     ServerClient client = ServerClient.of(url, settings);
     JsonNode r = client.put("/api/v1/scans/" + id, ServerClient.json(doc)).json();
     return new Pushed(
-        id, r.path("created").asBoolean(), r.path("services").asInt(), r.path("ledgerSeq").asLong());
+        id,
+        r.path("created").asBoolean(),
+        r.path("services").asInt(),
+        r.path("ledgerSeq").asLong());
   }
 }

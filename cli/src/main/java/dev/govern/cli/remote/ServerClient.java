@@ -17,9 +17,9 @@ import java.util.Optional;
 
 /**
  * The CLI's side of the team server's API (the JDK's HTTP client; no server classes): the token
- * from {@code GOVERN_TOKEN} (or {@code token=} in config.properties), problem documents turned
- * back into govern errors with the server's code, message and hint, and retries of idempotent
- * requests when the server is unreachable or answers 502/503/504.
+ * from {@code GOVERN_TOKEN} (or {@code token=} in config.properties), problem documents turned back
+ * into govern errors with the server's code, message and hint, and retries of idempotent requests
+ * when the server is unreachable or answers 502/503/504.
  */
 public final class ServerClient {
   /** An answer: status, ETag, body. */
@@ -143,18 +143,26 @@ public final class ServerClient {
     try {
       JsonNode p = MAPPER.readTree(text);
       String slug = p.path("code").asText("");
-      ErrorCode code = codeOf(slug).orElse(status >= 500 ? ErrorCode.RUNTIME : ErrorCode.PRECONDITION);
+      ErrorCode code =
+          codeOf(slug).orElse(status >= 500 ? ErrorCode.RUNTIME : ErrorCode.PRECONDITION);
       String detail = p.path("detail").asText("HTTP " + status);
       String hint = p.hasNonNull("hint") ? p.get("hint").asText() : null;
       if (code == ErrorCode.UNAUTHENTICATED && token == null) {
         hint = "set GOVERN_TOKEN to a token from 'govern server token create'";
       }
-      return new GovernException(code, "the server refused " + method + " " + path + ": " + detail, hint);
+      return new GovernException(
+          code, "the server refused " + method + " " + path + ": " + detail, hint);
     } catch (IOException e) {
       String first = text.lines().findFirst().orElse("");
       return new GovernException(
           status >= 500 ? ErrorCode.RUNTIME : ErrorCode.PRECONDITION,
-          "the server answered " + method + " " + path + " with HTTP " + status + ": "
+          "the server answered "
+              + method
+              + " "
+              + path
+              + " with HTTP "
+              + status
+              + ": "
               + (first.length() > 160 ? first.substring(0, 160) + "…" : first));
     }
   }

@@ -24,10 +24,16 @@ public final class ServeCommand extends BaseCommand {
           "postgresql://user:password@host:5432/db, a JDBC URL, or a SQLite file (default: $GOVERN_HOME/server/govern.db; GOVERN_DATABASE).")
   String database;
 
-  @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve HTTPS with this certificate chain.")
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "PEM",
+      description = "Serve HTTPS with this certificate chain.")
   Path tlsCert;
 
-  @Option(names = "--tls-key", paramLabel = "PEM", description = "The certificate's private key (PKCS#8).")
+  @Option(
+      names = "--tls-key",
+      paramLabel = "PEM",
+      description = "The certificate's private key (PKCS#8).")
   Path tlsKey;
 
   @Option(

@@ -41,7 +41,8 @@ final class ServerLauncher {
     ServerConfig cfg = config(c, settings);
     ServerLog log = new ServerLog(new PrintStream(new WriterStream(err), true), Clock.systemUTC());
     GovernServer server = GovernServer.start(cfg, new VersionProvider().getVersion()[0], log);
-    long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    long sinceStart =
+        System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

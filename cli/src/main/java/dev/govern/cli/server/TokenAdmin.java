@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The token commands' work on the server's database (migrated first, as {@code govern serve}
- * does), recorded in the server's ledger under the operator who ran them.
+ * The token commands' work on the server's database (migrated first, as {@code govern serve} does),
+ * recorded in the server's ledger under the operator who ran them.
  */
 final class TokenAdmin {
   private TokenAdmin() {}
@@ -29,9 +29,19 @@ final class TokenAdmin {
         c.database.url,
         t -> {
           Tokens.Created made =
-              t.create(c.name, role, expires, List.copyOf(c.groups), Operators.resolve(c.operator.operator, settings));
+              t.create(
+                  c.name,
+                  role,
+                  expires,
+                  List.copyOf(c.groups),
+                  Operators.resolve(c.operator.operator, settings));
           return new TokenCreateCommand.Made(
-              1, made.secret(), made.row().id(), made.row().user(), made.row().role(), made.row().expiresAt());
+              1,
+              made.secret(),
+              made.row().id(),
+              made.row().user(),
+              made.row().role(),
+              made.row().expiresAt());
         });
   }
 
@@ -41,13 +51,22 @@ final class TokenAdmin {
         c.database.url,
         t ->
             t.list().stream()
-                .map(r -> new TokenListCommand.Row(r.id(), r.user(), r.role(), r.createdAt(), r.expiresAt(), r.revokedAt()))
+                .map(
+                    r ->
+                        new TokenListCommand.Row(
+                            r.id(),
+                            r.user(),
+                            r.role(),
+                            r.createdAt(),
+                            r.expiresAt(),
+                            r.revokedAt()))
                 .toList());
   }
 
   static void revoke(TokenRevokeCommand c, Settings settings) {
     if (!c.id.matches("[0-9a-f]{12}")) {
-      throw GovernException.usage("not a token id: \"" + c.id + "\" (12 hex digits, see 'govern server token list')");
+      throw GovernException.usage(
+          "not a token id: \"" + c.id + "\" (12 hex digits, see 'govern server token list')");
     }
     withTokens(
         settings,
@@ -58,14 +77,17 @@ final class TokenAdmin {
         });
   }
 
-  private static <T> T withTokens(Settings settings, String databaseFlag, Function<Tokens, T> work) {
+  private static <T> T withTokens(
+      Settings settings, String databaseFlag, Function<Tokens, T> work) {
     Path home = settings.home().root().resolve("server");
     DatabaseUrl url =
-        DatabaseUrl.parse(settings.resolve(databaseFlag, "database", null), home.resolve("govern.db"));
+        DatabaseUrl.parse(
+            settings.resolve(databaseFlag, "database", null), home.resolve("govern.db"));
     try (Database db = Database.open(url)) {
       db.migrate();
       ServerLedger ledger =
-          new ServerLedger(db.jdbi(), ServerKey.loadOrCreate(home.resolve("keys")), Clock.systemUTC());
+          new ServerLedger(
+              db.jdbi(), ServerKey.loadOrCreate(home.resolve("keys")), Clock.systemUTC());
       ledger.registerKey();
       return work.apply(new Tokens(db.jdbi(), ledger));
     }

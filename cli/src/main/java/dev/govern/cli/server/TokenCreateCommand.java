@@ -22,23 +22,39 @@ import picocli.CommandLine.Option;
     name = "create",
     description = "Make a token; it is printed once and only its hash is kept.")
 final class TokenCreateCommand extends BaseCommand {
-  @Option(names = "--name", required = true, paramLabel = "NAME", description = "Who holds it (a person or a CI job); the ledger's operator for its changes.")
+  @Option(
+      names = "--name",
+      required = true,
+      paramLabel = "NAME",
+      description = "Who holds it (a person or a CI job); the ledger's operator for its changes.")
   String name;
 
-  @Option(names = "--role", required = true, paramLabel = "ROLE", description = "viewer, ci, approver or admin.")
+  @Option(
+      names = "--role",
+      required = true,
+      paramLabel = "ROLE",
+      description = "viewer, ci, approver or admin.")
   String role;
 
-  @Option(names = "--expires", paramLabel = "WHEN", description = "A day (2025-01-31), a time (RFC 3339) or a duration (90d, 12h); default: never.")
+  @Option(
+      names = "--expires",
+      paramLabel = "WHEN",
+      description =
+          "A day (2025-01-31), a time (RFC 3339) or a duration (90d, 12h); default: never.")
   String expires;
 
-  @Option(names = "--group", paramLabel = "GROUP", description = "A group of the user (repeatable); approval rules name groups.")
+  @Option(
+      names = "--group",
+      paramLabel = "GROUP",
+      description = "A group of the user (repeatable); approval rules name groups.")
   List<String> groups = new ArrayList<>();
 
   @Mixin DatabaseOption database;
   @Mixin OperatorOption operator;
   @Mixin JsonFlag json;
 
-  record Made(int schemaVersion, String token, String id, String name, String role, String expiresAt)
+  record Made(
+      int schemaVersion, String token, String id, String name, String role, String expiresAt)
       implements JsonDocument {}
 
   @Override
@@ -50,15 +66,16 @@ final class TokenCreateCommand extends BaseCommand {
     } else {
       out().println(m.token());
       out().flush();
-      err().println(
-          "token "
-              + m.id()
-              + " for "
-              + m.name()
-              + " ("
-              + m.role()
-              + (m.expiresAt() == null ? "" : ", expires " + m.expiresAt())
-              + "): it is shown only now; send it as GOVERN_TOKEN");
+      err()
+          .println(
+              "token "
+                  + m.id()
+                  + " for "
+                  + m.name()
+                  + " ("
+                  + m.role()
+                  + (m.expiresAt() == null ? "" : ", expires " + m.expiresAt())
+                  + "): it is shown only now; send it as GOVERN_TOKEN");
       err().flush();
     }
     return 0;
@@ -77,7 +94,9 @@ final class TokenCreateCommand extends BaseCommand {
       return Instant.parse(v);
     } catch (DateTimeParseException | NumberFormatException e) {
       throw GovernException.usage(
-          "--expires: not a day, time or duration: \"" + s + "\" (2025-01-31, 2025-01-31T12:00:00Z, 90d)");
+          "--expires: not a day, time or duration: \""
+              + s
+              + "\" (2025-01-31, 2025-01-31T12:00:00Z, 90d)");
     }
   }
 }

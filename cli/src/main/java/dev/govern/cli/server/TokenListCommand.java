@@ -14,7 +14,8 @@ final class TokenListCommand extends BaseCommand {
   @Mixin DatabaseOption database;
   @Mixin JsonFlag json;
 
-  record Row(String id, String name, String role, String createdAt, String expiresAt, String revokedAt) {}
+  record Row(
+      String id, String name, String role, String createdAt, String expiresAt, String revokedAt) {}
 
   record Listing(int schemaVersion, List<Row> tokens) implements JsonDocument {}
 
@@ -31,7 +32,9 @@ final class TokenListCommand extends BaseCommand {
           r.revokedAt() != null
               ? "revoked " + r.revokedAt()
               : r.expiresAt() != null ? "expires " + r.expiresAt() : "live";
-      out().printf("%-12s  %-20s  %-8s  %-24s  %s%n", r.id(), r.name(), r.role(), r.createdAt(), state);
+      out()
+          .printf(
+              "%-12s  %-20s  %-8s  %-24s  %s%n", r.id(), r.name(), r.role(), r.createdAt(), state);
     }
     out().flush();
     return 0;

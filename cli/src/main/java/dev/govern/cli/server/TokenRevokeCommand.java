@@ -10,9 +10,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code govern server token revoke ID}. */
-@Command(name = "revoke", description = "Revoke a token: it stops working at once, on every server process.")
+@Command(
+    name = "revoke",
+    description = "Revoke a token: it stops working at once, on every server process.")
 final class TokenRevokeCommand extends BaseCommand {
-  @Parameters(index = "0", paramLabel = "ID", description = "The token's id (from 'govern server token list').")
+  @Parameters(
+      index = "0",
+      paramLabel = "ID",
+      description = "The token's id (from 'govern server token list').")
   String id;
 
   @Mixin DatabaseOption database;

@@ -44,14 +44,17 @@ class ServerCommandsTest {
   }
 
   CliRunner govern(Path home, Role role) {
-    return new CliRunner(home).env("GOVERN_TOKEN", server.token("user-" + role.word(), role)).cwd(home);
+    return new CliRunner(home)
+        .env("GOVERN_TOKEN", server.token("user-" + role.word(), role))
+        .cwd(home);
   }
 
   @Test
   void scanPushSendsTheScanOnceEvenWhenPushedAgain(@TempDir Path home) throws Exception {
     Path repo = home.resolve("repo");
     Files.createDirectories(repo);
-    Files.writeString(repo.resolve("go.mod"), "module example.com/pushed\n\ngo 1.21\n\ntoolchain go1.21.13\n");
+    Files.writeString(
+        repo.resolve("go.mod"), "module example.com/pushed\n\ngo 1.21\n\ntoolchain go1.21.13\n");
     Path vulndb = home.resolve("vulndb");
     Files.createDirectories(vulndb);
     Files.writeString(
@@ -64,8 +67,18 @@ class ServerCommandsTest {
         """);
     CliRunner ci = govern(home, Role.CI);
     String[] scan = {
-      "scan", repo.toString(), "--vulndb", vulndb.toString(), "--as-of", "2024-07-01",
-      "--push", server.base(), "--scan-id", "ci-run-42", "--format", "json"
+      "scan",
+      repo.toString(),
+      "--vulndb",
+      vulndb.toString(),
+      "--as-of",
+      "2024-07-01",
+      "--push",
+      server.base(),
+      "--scan-id",
+      "ci-run-42",
+      "--format",
+      "json"
     };
     CliRunner.Result r = ci.run(scan);
     assertThat(r.exitCode()).as(r.err()).isEqualTo(0);
@@ -87,16 +100,38 @@ class ServerCommandsTest {
   void envsSetAndListGoThroughTheServer(@TempDir Path home) throws Exception {
     CliRunner alice = govern(home, Role.APPROVER);
     CliRunner.Result created =
-        alice.run("envs", "set", "staging", "go1.22.5", "--status", "observing", "--note", "load test",
-            "--reason", "new line", "--server", server.base(), "--json");
+        alice.run(
+            "envs",
+            "set",
+            "staging",
+            "go1.22.5",
+            "--status",
+            "observing",
+            "--note",
+            "load test",
+            "--reason",
+            "new line",
+            "--server",
+            server.base(),
+            "--json");
     assertThat(created.exitCode()).as(created.err()).isEqualTo(0);
     CliRunner.Result changed =
-        alice.run("envs", "set", "staging", "go1.22.6", "--status", "live", "--reason", "patch",
-            "--server", server.base());
+        alice.run(
+            "envs",
+            "set",
+            "staging",
+            "go1.22.6",
+            "--status",
+            "live",
+            "--reason",
+            "patch",
+            "--server",
+            server.base());
     assertThat(changed.exitCode()).as(changed.err()).isEqualTo(0);
     assertThat(changed.out()).contains("go1.22.5 → go1.22.6").contains("revision 2");
 
-    CliRunner.Result list = alice.run("envs", "list", "--server", server.base(), "--json", "--as-of", "2024-07-01");
+    CliRunner.Result list =
+        alice.run("envs", "list", "--server", server.base(), "--json", "--as-of", "2024-07-01");
     assertThat(list.exitCode()).as(list.err()).isEqualTo(0);
     JsonNode rows = JSON.readTree(list.out()).get("environments");
     JsonNode staging = null;
@@ -111,7 +146,17 @@ class ServerCommandsTest {
 
     CliRunner viewer = govern(home, Role.VIEWER);
     CliRunner.Result refused =
-        viewer.run("envs", "set", "staging", "go1.22.7", "--status", "live", "--reason", "x", "--server", server.base());
+        viewer.run(
+            "envs",
+            "set",
+            "staging",
+            "go1.22.7",
+            "--status",
+            "live",
+            "--reason",
+            "x",
+            "--server",
+            server.base());
     assertThat(refused.exitCode()).isEqualTo(3);
     assertThat(refused.err()).contains("role viewer");
   }
@@ -121,7 +166,12 @@ class ServerCommandsTest {
     CliRunner ci = govern(home, Role.CI).env("GOVERN_OPERATOR", "bob@laptop");
     Ledger ledger = new Ledger(home.resolve(".govern/ledger.jsonl"));
     for (int i = 1; i <= 5; i++) {
-      ledger.append(new Change("pin", "dir:/x", null, "go1.22." + i, "step " + i, null), "bob@laptop", null, 0, Instant.now());
+      ledger.append(
+          new Change("pin", "dir:/x", null, "go1.22." + i, "step " + i, null),
+          "bob@laptop",
+          null,
+          0,
+          Instant.now());
     }
     CliRunner.Result pushed = ci.run("audit", "checkpoint", "--push", server.base());
     assertThat(pushed.exitCode()).as(pushed.err()).isEqualTo(0);
@@ -140,7 +190,12 @@ class ServerCommandsTest {
     // a fork: the same seqs re-written with other content
     Files.writeString(ledger.file(), String.join("\n", lines.subList(0, 3)) + "\n");
     for (int i = 4; i <= 6; i++) {
-      ledger.append(new Change("pin", "dir:/y", null, "go1.21." + i, "other " + i, null), "bob@laptop", null, 0, Instant.now());
+      ledger.append(
+          new Change("pin", "dir:/y", null, "go1.21." + i, "other " + i, null),
+          "bob@laptop",
+          null,
+          0,
+          Instant.now());
     }
     CliRunner.Result forked = ci.run("audit", "verify", "--witness", server.base(), "--json");
     assertThat(forked.exitCode()).isEqualTo(4);
@@ -157,16 +212,31 @@ class ServerCommandsTest {
     String db = home.resolve("tokens.db").toString();
     CliRunner admin = new CliRunner(home).cwd(home).env("GOVERN_OPERATOR", "root@ops");
     CliRunner.Result made =
-        admin.run("server", "token", "create", "--name", "ci-main", "--role", "ci", "--group", "builders",
-            "--expires", "30d", "--database", db, "--json");
+        admin.run(
+            "server",
+            "token",
+            "create",
+            "--name",
+            "ci-main",
+            "--role",
+            "ci",
+            "--group",
+            "builders",
+            "--expires",
+            "30d",
+            "--database",
+            db,
+            "--json");
     assertThat(made.exitCode()).as(made.err()).isEqualTo(0);
     JsonNode m = JSON.readTree(made.out());
     assertThat(m.get("token").asText()).startsWith("gvn_");
     String id = m.get("id").asText();
     CliRunner.Result list = admin.run("server", "token", "list", "--database", db);
     assertThat(list.out()).contains(id).contains("ci-main").doesNotContain(m.get("token").asText());
-    assertThat(admin.run("server", "token", "revoke", id, "--database", db).exitCode()).isEqualTo(0);
-    assertThat(admin.run("server", "token", "revoke", id, "--database", db).exitCode()).isEqualTo(3);
+    assertThat(admin.run("server", "token", "revoke", id, "--database", db).exitCode())
+        .isEqualTo(0);
+    assertThat(admin.run("server", "token", "revoke", id, "--database", db).exitCode())
+        .isEqualTo(3);
     assertThat(admin.run("server", "token", "list", "--database", db).out()).contains("revoked");
     CliRunner.Result badRole =
         admin.run("server", "token", "create", "--name", "x", "--role", "root", "--database", db);

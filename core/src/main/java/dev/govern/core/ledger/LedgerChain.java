@@ -32,9 +32,7 @@ public final class LedgerChain {
     return key == null ? e : e.withSig(key.sign(e.hash()));
   }
 
-  /**
-   * A signed checkpoint of the head {@code (seq, hash)}; unsigned when {@code key} is null.
-   */
+  /** A signed checkpoint of the head {@code (seq, hash)}; unsigned when {@code key} is null. */
   public static Checkpoint checkpoint(
       long seq, String hash, String operator, SigningKey key, Instant now) {
     Checkpoint cp = new Checkpoint(seq, hash, Ledger.TIME.format(now), operator, null);

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Puts the routes into Javalin: each behind the authenticator for its permission, every error as
- * an RFC 9457 problem document.
+ * Puts the routes into Javalin: each behind the authenticator for its permission, every error as an
+ * RFC 9457 problem document.
  */
 public final class Api {
   private final List<Route> routes;
@@ -41,10 +41,13 @@ public final class Api {
             r.handler().handle(ctx);
           });
     }
-    config.routes.exception(GovernException.class, (e, ctx) -> problem(ctx, Problem.of(e, ctx.path())));
+    config.routes.exception(
+        GovernException.class, (e, ctx) -> problem(ctx, Problem.of(e, ctx.path())));
     config.routes.exception(
         HttpResponseException.class,
-        (e, ctx) -> problem(ctx, Problem.of(codeFor(e.getStatus()), e.getMessage(), ctx.path(), null, null)));
+        (e, ctx) ->
+            problem(
+                ctx, Problem.of(codeFor(e.getStatus()), e.getMessage(), ctx.path(), null, null)));
     config.routes.exception(
         Exception.class,
         (e, ctx) -> {
@@ -62,15 +65,31 @@ public final class Api {
         404,
         ctx -> {
           if (!isProblem(ctx)) {
-            problem(ctx, Problem.of(ErrorCode.NOT_FOUND, "no such resource: " + ctx.method() + " " + ctx.path(), ctx.path(), null, null));
+            problem(
+                ctx,
+                Problem.of(
+                    ErrorCode.NOT_FOUND,
+                    "no such resource: " + ctx.method() + " " + ctx.path(),
+                    ctx.path(),
+                    null,
+                    null));
           }
         });
     config.routes.error(
         405,
         ctx -> {
           if (!isProblem(ctx)) {
-            problem(ctx, new Problem("urn:govern:error:method-not-allowed", "Method not allowed", 405,
-                ctx.method() + " is not allowed on " + ctx.path(), ctx.path(), "method-not-allowed", null, null));
+            problem(
+                ctx,
+                new Problem(
+                    "urn:govern:error:method-not-allowed",
+                    "Method not allowed",
+                    405,
+                    ctx.method() + " is not allowed on " + ctx.path(),
+                    ctx.path(),
+                    "method-not-allowed",
+                    null,
+                    null));
           }
         });
   }

@@ -29,7 +29,8 @@ public final class Bodies {
       }
       return out.toByteArray();
     } catch (IOException e) {
-      throw new FieldException(ErrorCode.BAD_REQUEST, null, "cannot read the request body: " + e.getMessage());
+      throw new FieldException(
+          ErrorCode.BAD_REQUEST, null, "cannot read the request body: " + e.getMessage());
     }
   }
 
@@ -37,6 +38,9 @@ public final class Bodies {
     return new FieldException(
         ErrorCode.TOO_LARGE,
         null,
-        "the request body is larger than " + limit + " bytes" + (size > limit ? " (at least " + size + ")" : ""));
+        "the request body is larger than "
+            + limit
+            + " bytes"
+            + (size > limit ? " (at least " + size + ")" : ""));
   }
 }

@@ -24,12 +24,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The environments table on the server. Each row's revision is its ETag; a write must say which
- * revision it changes ({@code If-Match}) or that it creates the row ({@code If-None-Match: *}):
- * 428 without either, 412 when another write came first (a lost update). Each accepted change is a
+ * revision it changes ({@code If-Match}) or that it creates the row ({@code If-None-Match: *}): 428
+ * without either, 412 when another write came first (a lost update). Each accepted change is a
  * history row and an {@code env-set} ledger entry, in one transaction.
  */
 public final class EnvironmentApi {
@@ -84,7 +83,9 @@ public final class EnvironmentApi {
     String name = name(ctx);
     int limit = Requests.intParam(ctx, "limit", 100, 1, 1000);
     Requests.json(
-        ctx, 200, new History(name, tx.withHandle(h -> new EnvironmentDao(h).history(name, limit))));
+        ctx,
+        200,
+        new History(name, tx.withHandle(h -> new EnvironmentDao(h).history(name, limit))));
   }
 
   void put(Context ctx) {
@@ -147,7 +148,9 @@ public final class EnvironmentApi {
                 throw new GovernException(
                     ErrorCode.PRECONDITION,
                     current == null
-                        ? "environment " + name + " does not exist (create it with If-None-Match: *)"
+                        ? "environment "
+                            + name
+                            + " does not exist (create it with If-None-Match: *)"
                         : "environment "
                             + name
                             + " changed meanwhile: it is at revision "
@@ -165,10 +168,7 @@ public final class EnvironmentApi {
                           old == null ? null : old.version(),
                           stored.version(),
                           reason,
-                          Evidence.of(
-                              "PUT /api/v1/environments/" + name,
-                              0,
-                              summary(old, stored))),
+                          Evidence.of("PUT /api/v1/environments/" + name, 0, summary(old, stored))),
                       who);
               dao.addHistory(
                   new EnvironmentDao.HistoryRow(
@@ -247,7 +247,8 @@ public final class EnvironmentApi {
     try {
       return LocalDate.parse(s);
     } catch (DateTimeParseException e) {
-      throw FieldException.bad("since", "not a date: \"" + ScanValidator.clip(s) + "\" (expected 2024-06-15)");
+      throw FieldException.bad(
+          "since", "not a date: \"" + ScanValidator.clip(s) + "\" (expected 2024-06-15)");
     }
   }
 
@@ -283,9 +284,5 @@ public final class EnvironmentApi {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static boolean same(Object a, Object b) {
-    return Objects.equals(a, b);
   }
 }

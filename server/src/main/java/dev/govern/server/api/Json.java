@@ -37,11 +37,15 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .defaultPropertyInclusion(
-                JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+                JsonInclude.Value.construct(
+                    JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .build();
     m.getFactory()
         .setStreamReadConstraints(
-            StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(1 << 20).build());
+            StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_DEPTH)
+                .maxStringLength(1 << 20)
+                .build());
     m.coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -58,12 +62,14 @@ public final class Json {
   /** Reads a request body as {@code type}; a 400 problem naming the field on any mismatch. */
   public static <T> T read(byte[] body, Class<T> type) {
     if (body.length == 0) {
-      throw new FieldException(ErrorCode.BAD_REQUEST, null, "the request has no body (expected JSON)");
+      throw new FieldException(
+          ErrorCode.BAD_REQUEST, null, "the request has no body (expected JSON)");
     }
     try {
       T value = MAPPER.readValue(body, type);
       if (value == null) {
-        throw new FieldException(ErrorCode.BAD_REQUEST, null, "the body is null (expected a JSON object)");
+        throw new FieldException(
+            ErrorCode.BAD_REQUEST, null, "the body is null (expected a JSON object)");
       }
       return value;
     } catch (JsonMappingException e) {
@@ -74,7 +80,9 @@ public final class Json {
       throw new FieldException(
           ErrorCode.BAD_REQUEST,
           field,
-          (field == null ? "the body" : field) + ": " + shorten(why.replaceAll(" \\(class [^)]*\\)", "")));
+          (field == null ? "the body" : field)
+              + ": "
+              + shorten(why.replaceAll(" \\(class [^)]*\\)", "")));
     } catch (JsonProcessingException e) {
       throw new FieldException(
           ErrorCode.BAD_REQUEST,
@@ -86,7 +94,8 @@ public final class Json {
               + ", column "
               + e.getLocation().getColumnNr());
     } catch (IOException e) {
-      throw new FieldException(ErrorCode.BAD_REQUEST, null, "cannot read the body: " + e.getMessage());
+      throw new FieldException(
+          ErrorCode.BAD_REQUEST, null, "cannot read the body: " + e.getMessage());
     }
   }
 

@@ -26,7 +26,12 @@ public final class LedgerApi {
   record Problem(String kind, long seq, String message) {}
 
   record Verified(
-      boolean intact, long entries, String head, Problem problem, int unsigned, List<String> notes) {}
+      boolean intact,
+      long entries,
+      String head,
+      Problem problem,
+      int unsigned,
+      List<String> notes) {}
 
   record Key(String keyId, String operator, String ed25519, String createdAt) {}
 
@@ -62,11 +67,11 @@ public final class LedgerApi {
   void verify(Context ctx) {
     Verification v = ledger.verify();
     Problem p =
-        v.firstProblem()
-            .map(x -> new Problem(x.kind().word(), x.seq(), x.message()))
-            .orElse(null);
+        v.firstProblem().map(x -> new Problem(x.kind().word(), x.seq(), x.message())).orElse(null);
     Requests.json(
-        ctx, 200, new Verified(v.intact(), v.entries(), v.head(), p, v.unsigned().size(), v.notes()));
+        ctx,
+        200,
+        new Verified(v.intact(), v.entries(), v.head(), p, v.unsigned().size(), v.notes()));
   }
 
   void export(Context ctx) {
@@ -84,7 +89,9 @@ public final class LedgerApi {
       }
       case "json" ->
           Requests.json(
-              ctx, 200, new Export(1, "govern-server", lines.stream().map(LedgerApi::entry).toList()));
+              ctx,
+              200,
+              new Export(1, "govern-server", lines.stream().map(LedgerApi::entry).toList()));
       case "markdown" ->
           ctx.status(200)
               .contentType("text/markdown; charset=utf-8")
@@ -96,7 +103,9 @@ public final class LedgerApi {
       default ->
           throw FieldException.bad(
               "format",
-              "expected jsonl, json, markdown or csv, found \"" + ScanValidator.clip(format) + "\"");
+              "expected jsonl, json, markdown or csv, found \""
+                  + ScanValidator.clip(format)
+                  + "\"");
     }
   }
 
@@ -133,7 +142,10 @@ public final class LedgerApi {
       return dev.govern.core.ledger.Ledger.TIME.format(Instant.parse(s));
     } catch (DateTimeParseException e) {
       throw FieldException.bad(
-          "since", "not a date or time: \"" + ScanValidator.clip(s) + "\" (2024-06-01 or 2024-06-01T10:00:00Z)");
+          "since",
+          "not a date or time: \""
+              + ScanValidator.clip(s)
+              + "\" (2024-06-01 or 2024-06-01T10:00:00Z)");
     }
   }
 

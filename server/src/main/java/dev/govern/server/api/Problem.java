@@ -9,10 +9,18 @@ import dev.govern.core.GovernException;
  * errors use, and {@code field} names the request field at fault when there is one.
  */
 public record Problem(
-    String type, String title, int status, String detail, String instance, String code, String field, String hint) {
+    String type,
+    String title,
+    int status,
+    String detail,
+    String instance,
+    String code,
+    String field,
+    String hint) {
   public static final String MEDIA_TYPE = "application/problem+json";
 
-  public static Problem of(ErrorCode code, String detail, String instance, String field, String hint) {
+  public static Problem of(
+      ErrorCode code, String detail, String instance, String field, String hint) {
     return new Problem(
         "urn:govern:error:" + code.slug(),
         title(code),

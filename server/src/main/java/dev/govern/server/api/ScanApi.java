@@ -63,7 +63,8 @@ public final class ScanApi {
     String who = Requests.principal(ctx).user();
     int[] counts = new int[3];
     for (ScanDocument.Row r : doc.services()) {
-      counts[switch (r.riskClass()) {
+      counts[
+          switch (r.riskClass()) {
             case "red" -> 0;
             case "yellow" -> 1;
             default -> 2;
@@ -143,7 +144,8 @@ public final class ScanApi {
   void services(Context ctx) {
     String cls = Requests.textParam(ctx, "class");
     if (cls != null && !List.of("red", "yellow", "green").contains(cls)) {
-      throw FieldException.bad("class", "expected red, yellow or green, found \"" + ScanValidator.clip(cls) + "\"");
+      throw FieldException.bad(
+          "class", "expected red, yellow or green, found \"" + ScanValidator.clip(cls) + "\"");
     }
     String owner = Requests.textParam(ctx, "owner");
     String after = Requests.textParam(ctx, "after");

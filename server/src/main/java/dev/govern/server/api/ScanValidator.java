@@ -47,7 +47,8 @@ public final class ScanValidator {
     try {
       at = Instant.parse(required("scannedAt", d.scannedAt()));
     } catch (DateTimeParseException e) {
-      throw FieldException.bad("scannedAt", "not an RFC 3339 UTC time: \"" + clip(d.scannedAt()) + "\"");
+      throw FieldException.bad(
+          "scannedAt", "not an RFC 3339 UTC time: \"" + clip(d.scannedAt()) + "\"");
     }
     if (d.services() == null) {
       throw FieldException.bad("services", "missing");
@@ -72,7 +73,8 @@ public final class ScanValidator {
       text(f + ".owner", r.owner());
       if (!CLASSES.contains(required(f + ".riskClass", r.riskClass()))) {
         throw FieldException.bad(
-            f + ".riskClass", "expected red, yellow or green, found \"" + clip(r.riskClass()) + "\"");
+            f + ".riskClass",
+            "expected red, yellow or green, found \"" + clip(r.riskClass()) + "\"");
       }
       List<String> because = r.because() == null ? List.of() : r.because();
       for (int j = 0; j < because.size(); j++) {
@@ -123,7 +125,8 @@ public final class ScanValidator {
     }
     for (String seg : name.split("/", -1)) {
       if (seg.equals("..") || seg.equals(".") || seg.isEmpty()) {
-        throw FieldException.bad(field, "not a service name: \"" + clip(name) + "\" (empty, . or .. path segment)");
+        throw FieldException.bad(
+            field, "not a service name: \"" + clip(name) + "\" (empty, . or .. path segment)");
       }
     }
   }

@@ -46,7 +46,8 @@ public final class TokenApi {
       try {
         expires = Instant.parse(n.expires());
       } catch (DateTimeParseException e) {
-        throw FieldException.bad("expires", "not an RFC 3339 UTC time: \"" + ScanValidator.clip(n.expires()) + "\"");
+        throw FieldException.bad(
+            "expires", "not an RFC 3339 UTC time: \"" + ScanValidator.clip(n.expires()) + "\"");
       }
     }
     Tokens.Created c;

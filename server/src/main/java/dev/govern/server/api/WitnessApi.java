@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * The witness for CLI ledgers: {@code govern audit checkpoint --push} sends a checkpoint, the
- * server countersigns and keeps it; {@code govern audit verify --witness} reads them back to find
- * a truncated tail or a fork. A second checkpoint for a seq already witnessed with another hash is
- * a 409: that ledger was forked or rewritten.
+ * server countersigns and keeps it; {@code govern audit verify --witness} reads them back to find a
+ * truncated tail or a fork. A second checkpoint for a seq already witnessed with another hash is a
+ * 409: that ledger was forked or rewritten.
  */
 public final class WitnessApi {
   /** A checkpoint as pushed (the fields of a {@code .checkpoints} line). */
@@ -77,7 +77,14 @@ public final class WitnessApi {
     WitnessStatement st = new WitnessStatement(ledgerId, cp, now);
     WitnessDao.Witnessed w =
         new WitnessDao.Witnessed(
-            ledgerId, cp.seq(), cp.hash(), cp.toLine(), now, ledger.key().keyId(), st.sign(ledger.key()), who);
+            ledgerId,
+            cp.seq(),
+            cp.hash(),
+            cp.toLine(),
+            now,
+            ledger.key().keyId(),
+            st.sign(ledger.key()),
+            who);
     boolean[] created = {false};
     WitnessDao.Witnessed stored =
         tx.inTransaction(
@@ -140,7 +147,8 @@ public final class WitnessApi {
   private static String hex(String field, String v) {
     if (v == null || !HEX64.matcher(v).matches()) {
       throw FieldException.bad(
-          field, "expected 64 lower-case hex digits (a SHA-256), found \"" + ScanValidator.clip(v) + "\"");
+          field,
+          "expected 64 lower-case hex digits (a SHA-256), found \"" + ScanValidator.clip(v) + "\"");
     }
     return v;
   }

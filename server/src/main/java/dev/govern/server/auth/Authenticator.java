@@ -13,9 +13,9 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Checks the bearer token of a request against the route's permission: 401 without a token or with
  * one the server does not know (expired, revoked); 403 when its role may not. Failed attempts are
- * counted per source address and minute in the database, logged without the token, and slowed
- * down: counting this minute and the one before, from the {@code delayAfter}-th failure each answer
- * waits 100 ms more (at most 2 s); from the {@code lockoutAfter}-th, the source gets 429 until the
+ * counted per source address and minute in the database, logged without the token, and slowed down:
+ * counting this minute and the one before, from the {@code delayAfter}-th failure each answer waits
+ * 100 ms more (at most 2 s); from the {@code lockoutAfter}-th, the source gets 429 until the
  * failures are more than a minute old.
  */
 public final class Authenticator {
@@ -59,7 +59,9 @@ public final class Authenticator {
     String previous = MINUTE.format(clock.instant().minusSeconds(60));
     int before =
         jdbi.withHandle(
-            h -> new AuthFailureDao(h).count(source, window) + new AuthFailureDao(h).count(source, previous));
+            h ->
+                new AuthFailureDao(h).count(source, window)
+                    + new AuthFailureDao(h).count(source, previous));
     if (before >= limits.lockoutAfter()) {
       throw new GovernException(
           ErrorCode.RATE_LIMITED,
@@ -74,8 +76,17 @@ public final class Authenticator {
     if (who.isEmpty()) {
       int n =
           jdbi.inTransaction(
-              h -> new AuthFailureDao(h).increment(source, window) + new AuthFailureDao(h).count(source, previous));
-      log.line("authentication failed from " + source + ": " + why + " (" + n + " in the last minute or two)");
+              h ->
+                  new AuthFailureDao(h).increment(source, window)
+                      + new AuthFailureDao(h).count(source, previous));
+      log.line(
+          "authentication failed from "
+              + source
+              + ": "
+              + why
+              + " ("
+              + n
+              + " in the last minute or two)");
       if (n > limits.delayAfter()) {
         sleep(Math.min(2000, 100L * (n - limits.delayAfter())));
       }

@@ -17,9 +17,9 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Making, finding and revoking tokens. A token is {@code gvn_} and 32 random bytes (base64url);
- * it is shown once, and only its SHA-256 is stored (the secret has 256 bits of entropy, so a fast
- * hash is enough: nothing can be guessed from it). Creating and revoking are ledger entries.
+ * Making, finding and revoking tokens. A token is {@code gvn_} and 32 random bytes (base64url); it
+ * is shown once, and only its SHA-256 is stored (the secret has 256 bits of entropy, so a fast hash
+ * is enough: nothing can be guessed from it). Creating and revoking are ledger entries.
  */
 public final class Tokens {
   /** The prefix of every token, so secret scanners can find leaked ones. */
@@ -94,13 +94,18 @@ public final class Tokens {
           TokenDao.TokenRow t =
               dao.find(id)
                   .orElseThrow(
-                      () -> GovernException.notFound("no token with id " + id, "see 'govern server token list'"));
+                      () ->
+                          GovernException.notFound(
+                              "no token with id " + id, "see 'govern server token list'"));
           if (!dao.revoke(id, Ledger.TIME.format(ledger.clock().instant()))) {
             throw new GovernException(
                 dev.govern.core.ErrorCode.CONFLICT, "token " + id + " is already revoked");
           }
           ledger.append(
-              h, new Change("token-revoke", "token:" + id, t.role(), null, "token of " + t.user(), null), revokedBy);
+              h,
+              new Change(
+                  "token-revoke", "token:" + id, t.role(), null, "token of " + t.user(), null),
+              revokedBy);
         });
   }
 
@@ -116,7 +121,8 @@ public final class Tokens {
   static String sha256(String s) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK has no SHA-256", e);
     }

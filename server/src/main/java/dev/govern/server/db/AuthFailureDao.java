@@ -2,7 +2,9 @@ package dev.govern.server.db;
 
 import org.jdbi.v3.core.Handle;
 
-/** Failed authentications per source and minute, counted in the database (all processes see them). */
+/**
+ * Failed authentications per source and minute, counted in the database (all processes see them).
+ */
 public final class AuthFailureDao {
   private final Handle h;
 
@@ -10,7 +12,9 @@ public final class AuthFailureDao {
     this.h = h;
   }
 
-  /** Counts one more failure from {@code source} in the minute {@code window}; returns the count. */
+  /**
+   * Counts one more failure from {@code source} in the minute {@code window}; returns the count.
+   */
   public int increment(String source, String window) {
     h.createUpdate(
             """

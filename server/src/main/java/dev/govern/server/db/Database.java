@@ -14,8 +14,8 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The server's database: a HikariCP pool over SQLite (WAL, busy timeout, transactions that take
- * the write lock when they begin) or PostgreSQL, migrated by Flyway from {@code db/migration}, used
+ * The server's database: a HikariCP pool over SQLite (WAL, busy timeout, transactions that take the
+ * write lock when they begin) or PostgreSQL, migrated by Flyway from {@code db/migration}, used
  * through JDBI.
  */
 public final class Database implements AutoCloseable {
@@ -50,7 +50,8 @@ public final class Database implements AutoCloseable {
       try {
         Files.createDirectories(file.getParent());
       } catch (java.io.IOException e) {
-        throw GovernException.runtime("cannot create " + file.getParent() + ": " + e.getMessage(), e);
+        throw GovernException.runtime(
+            "cannot create " + file.getParent() + ": " + e.getMessage(), e);
       }
       SQLiteConfig c = new SQLiteConfig();
       c.setJournalMode(SQLiteConfig.JournalMode.WAL);

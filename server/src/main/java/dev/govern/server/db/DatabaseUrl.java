@@ -25,8 +25,8 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
 
   /**
    * Reads {@code --database}: empty for the default SQLite file, a file path or {@code
-   * jdbc:sqlite:FILE}, {@code postgresql://user:password@host:port/db} (or {@code postgres://}),
-   * or {@code jdbc:postgresql://…}.
+   * jdbc:sqlite:FILE}, {@code postgresql://user:password@host:port/db} (or {@code postgres://}), or
+   * {@code jdbc:postgresql://…}.
    */
   public static DatabaseUrl parse(String value, Path defaultSqlite) {
     if (value == null || value.isBlank()) {
@@ -40,7 +40,8 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
       return sqlite(Path.of(v.substring("sqlite:".length())));
     }
     if (v.startsWith("jdbc:postgresql:")) {
-      return new DatabaseUrl(Kind.POSTGRESQL, v, null, null, v.replaceAll("password=[^&]*", "password=***"));
+      return new DatabaseUrl(
+          Kind.POSTGRESQL, v, null, null, v.replaceAll("password=[^&]*", "password=***"));
     }
     if (v.startsWith("postgresql://") || v.startsWith("postgres://")) {
       return postgres(v);

@@ -58,7 +58,8 @@ public final class LedgerDao {
         .bind("line", e.toLine())
         .execute();
     int moved =
-        h.createUpdate("UPDATE ledger_head SET seq = :seq, hash = :hash WHERE id = 1 AND seq = :prev")
+        h.createUpdate(
+                "UPDATE ledger_head SET seq = :seq, hash = :hash WHERE id = 1 AND seq = :prev")
             .bind("seq", e.seq())
             .bind("hash", e.hash())
             .bind("prev", e.seq() - 1)

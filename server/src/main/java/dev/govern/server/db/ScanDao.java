@@ -155,7 +155,10 @@ public final class ScanDao {
   }
 
   public Optional<ScanRow> scan(String id) {
-    return h.createQuery(SCAN_COLUMNS + " WHERE id = :id").bind("id", id).map(ScanDao::scanRow).findOne();
+    return h.createQuery(SCAN_COLUMNS + " WHERE id = :id")
+        .bind("id", id)
+        .map(ScanDao::scanRow)
+        .findOne();
   }
 
   public List<ScanRow> scans(int limit) {
@@ -174,7 +177,8 @@ public final class ScanDao {
       SELECT id, scanned_at, pushed_at, pushed_by, services, red, yellow, green, ledger_seq
       FROM scans""";
 
-  private static ScanRow scanRow(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext c)
+  private static ScanRow scanRow(
+      java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext c)
       throws java.sql.SQLException {
     return new ScanRow(
         rs.getString("id"),
@@ -203,7 +207,10 @@ public final class ScanDao {
       sql.append(" AND owner = :owner");
     }
     sql.append(" ORDER BY name LIMIT :limit");
-    var q = h.createQuery(sql.toString()).bind("after", after == null ? "" : after).bind("limit", limit);
+    var q =
+        h.createQuery(sql.toString())
+            .bind("after", after == null ? "" : after)
+            .bind("limit", limit);
     if (riskClass != null) {
       q.bind("riskClass", riskClass);
     }
@@ -226,7 +233,8 @@ public final class ScanDao {
   }
 
   private static ServiceRow serviceRow(
-      java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext c) throws java.sql.SQLException {
+      java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext c)
+      throws java.sql.SQLException {
     boolean sup = rs.getBoolean("supported");
     return new ServiceRow(
         rs.getString("name"),

@@ -10,12 +10,7 @@ import org.jdbi.v3.core.Handle;
 public final class TokenDao {
   /** A token as listed (never its secret). */
   public record TokenRow(
-      String id,
-      String user,
-      String role,
-      String createdAt,
-      String expiresAt,
-      String revokedAt) {}
+      String id, String user, String role, String createdAt, String expiresAt, String revokedAt) {}
 
   private final Handle h;
 
@@ -70,10 +65,11 @@ public final class TokenDao {
             .bind("now", now)
             .map(
                 (rs, ctx) ->
-                    new String[] {rs.getString("id"), rs.getString("user_name"), rs.getString("role")})
+                    new String[] {
+                      rs.getString("id"), rs.getString("user_name"), rs.getString("role")
+                    })
             .findOne();
-    return row.map(
-        r -> new Principal(r[1], Role.parse(r[2]), r[0], groups(r[1])));
+    return row.map(r -> new Principal(r[1], Role.parse(r[2]), r[0], groups(r[1])));
   }
 
   public List<String> groups(String user) {

@@ -68,7 +68,8 @@ public final class ServerLedger {
     LedgerDao dao = new LedgerDao(h);
     String now = Ledger.TIME.format(clock.instant());
     LedgerDao.Head head = dao.lockHead(now);
-    LedgerEntry e = LedgerChain.next(head.seq(), head.hash(), change, operator, key, clock.instant());
+    LedgerEntry e =
+        LedgerChain.next(head.seq(), head.hash(), change, operator, key, clock.instant());
     dao.insert(e);
     for (ChangeListener l : listeners) {
       l.recorded(h, e);

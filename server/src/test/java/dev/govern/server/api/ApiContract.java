@@ -63,7 +63,8 @@ abstract class ApiContract {
   void aPushIsStoredOnceAndItsServicesAndHistoryAreQueryable() {
     Http ci = server.http(server.token("ci-push", Role.CI));
     String scan1 = id();
-    String body1 = ScanDocs.json(ScanDocs.document("push", 3, 0, Instant.parse("2024-06-01T10:00:00Z")));
+    String body1 =
+        ScanDocs.json(ScanDocs.document("push", 3, 0, Instant.parse("2024-06-01T10:00:00Z")));
     Http.Response first = ci.put("/api/v1/scans/" + scan1, body1);
     assertThat(first.status()).as(first.body()).isEqualTo(201);
     assertThat(first.json().get("created").asBoolean()).isTrue();
@@ -74,7 +75,8 @@ abstract class ApiContract {
     assertThat(again.json().get("created").asBoolean()).isFalse();
     assertThat(again.json().get("ledgerSeq").asLong()).isEqualTo(seq);
 
-    String other = ScanDocs.json(ScanDocs.document("push", 3, 1, Instant.parse("2024-06-01T10:00:00Z")));
+    String other =
+        ScanDocs.json(ScanDocs.document("push", 3, 1, Instant.parse("2024-06-01T10:00:00Z")));
     Http.Response reuse = ci.put("/api/v1/scans/" + scan1, other);
     assertThat(reuse.status()).isEqualTo(409);
     assertThat(reuse.contentType()).startsWith("application/problem+json");
@@ -82,10 +84,14 @@ abstract class ApiContract {
 
     // a later scan moves the service on; an older one pushed afterwards does not move it back
     String scan2 = id();
-    assertThat(ci.put("/api/v1/scans/" + scan2, other.replace("2024-06-01T10", "2024-06-02T10")).status())
+    assertThat(
+            ci.put("/api/v1/scans/" + scan2, other.replace("2024-06-01T10", "2024-06-02T10"))
+                .status())
         .isEqualTo(201);
     String scan0 = id();
-    assertThat(ci.put("/api/v1/scans/" + scan0, body1.replace("2024-06-01T10", "2024-05-01T10")).status())
+    assertThat(
+            ci.put("/api/v1/scans/" + scan0, body1.replace("2024-06-01T10", "2024-05-01T10"))
+                .status())
         .isEqualTo(201);
 
     Http.Response svc = ci.get("/api/v1/services/example.com/push/svc-0");
@@ -99,7 +105,8 @@ abstract class ApiContract {
     assertThat(svc.json().at("/history/1/evidence/0/kind").asText()).isEqualTo("go.mod toolchain");
 
     Http.Response red = ci.get("/api/v1/services?class=red&limit=5000");
-    assertThat(red.json().get("services")).allSatisfy(s -> assertThat(s.get("riskClass").asText()).isEqualTo("red"));
+    assertThat(red.json().get("services"))
+        .allSatisfy(s -> assertThat(s.get("riskClass").asText()).isEqualTo("red"));
     assertThat(ci.get("/api/v1/fleet").json().get("services").asLong()).isGreaterThanOrEqualTo(3);
 
     Http.Response ledger = ci.get("/api/v1/ledger?action=scan-push&subject=scan:" + scan1);
@@ -119,12 +126,16 @@ abstract class ApiContract {
 
     Http viewer = server.http(server.token("viewer-1", Role.VIEWER));
     assertThat(viewer.get("/api/v1/fleet").status()).isEqualTo(200);
-    Http.Response forbidden = viewer.put("/api/v1/scans/" + id(), ScanDocs.json(ScanDocs.document("v", 1, 0, Instant.now())));
+    Http.Response forbidden =
+        viewer.put(
+            "/api/v1/scans/" + id(), ScanDocs.json(ScanDocs.document("v", 1, 0, Instant.now())));
     assertThat(forbidden.status()).isEqualTo(403);
     assertThat(forbidden.json().get("detail").asText()).contains("role viewer");
     assertThat(viewer.get("/api/v1/tokens").status()).isEqualTo(403);
 
-    Http.Response made = admin.post("/api/v1/tokens", "{\"name\":\"temp\",\"role\":\"viewer\",\"groups\":[\"sre\"]}");
+    Http.Response made =
+        admin.post(
+            "/api/v1/tokens", "{\"name\":\"temp\",\"role\":\"viewer\",\"groups\":[\"sre\"]}");
     assertThat(made.status()).as(made.body()).isEqualTo(201);
     String secret = made.json().get("token").asText();
     String tokenId = made.json().at("/info/id").asText();
@@ -141,7 +152,8 @@ abstract class ApiContract {
   void environmentWritesUseETagsAndLostUpdatesGet412() {
     Http approver = server.http(server.token("alice", Role.APPROVER));
     String env = "prod-" + UUID.randomUUID().toString().substring(0, 8);
-    String body = "{\"version\":\"go1.22.5\",\"status\":\"live\",\"since\":\"2024-06-15\",\"note\":\"ok\",\"reason\":\"CVE fix\"}";
+    String body =
+        "{\"version\":\"go1.22.5\",\"status\":\"live\",\"since\":\"2024-06-15\",\"note\":\"ok\",\"reason\":\"CVE fix\"}";
     Http.Response noPrecondition = approver.put("/api/v1/environments/" + env, body);
     assertThat(noPrecondition.status()).isEqualTo(428);
     assertThat(noPrecondition.json().get("field").asText()).isEqualTo("If-Match");
@@ -149,7 +161,8 @@ abstract class ApiContract {
     Http.Response created = approver.put("/api/v1/environments/" + env, body, "If-None-Match", "*");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(created.header("ETag")).isEqualTo("\"1\"");
-    assertThat(approver.put("/api/v1/environments/" + env, body, "If-None-Match", "*").status()).isEqualTo(412);
+    assertThat(approver.put("/api/v1/environments/" + env, body, "If-None-Match", "*").status())
+        .isEqualTo(412);
 
     String etag = approver.get("/api/v1/environments/" + env).header("ETag");
     String next = body.replace("go1.22.5", "go1.22.6");
@@ -160,7 +173,8 @@ abstract class ApiContract {
     assertThat(lost.status()).isEqualTo(412);
     assertThat(lost.json().get("detail").asText()).contains("revision 2");
 
-    JsonNode history = approver.get("/api/v1/environments/" + env + "/history").json().get("history");
+    JsonNode history =
+        approver.get("/api/v1/environments/" + env + "/history").json().get("history");
     assertThat(history).hasSize(2);
     assertThat(history.get(0).get("version").asText()).isEqualTo("go1.22.6");
     assertThat(history.get(0).get("changedBy").asText()).isEqualTo("alice");
@@ -175,7 +189,8 @@ abstract class ApiContract {
     assertThat(gf.environment(env).orElseThrow().version().toString()).isEqualTo("go1.22.6");
 
     Http ci = server.http(server.token("ci-env", Role.CI));
-    assertThat(ci.put("/api/v1/environments/" + env, next, "If-Match", "\"2\"").status()).isEqualTo(403);
+    assertThat(ci.put("/api/v1/environments/" + env, next, "If-Match", "\"2\"").status())
+        .isEqualTo(403);
   }
 
   @Test
@@ -183,24 +198,36 @@ abstract class ApiContract {
     Http ci = server.http(server.token("ci-witness", Role.CI));
     String ledgerId = "a".repeat(64);
     String push =
-        "{\"ledgerId\":\"" + ledgerId + "\",\"checkpoint\":{\"seq\":5,\"hash\":\"" + "b".repeat(64)
+        "{\"ledgerId\":\""
+            + ledgerId
+            + "\",\"checkpoint\":{\"seq\":5,\"hash\":\""
+            + "b".repeat(64)
             + "\",\"time\":\"2024-06-15T10:20:30.123Z\",\"operator\":\"bob@laptop\"}}";
     Http.Response w = ci.post("/api/v1/witness/checkpoints", push);
     assertThat(w.status()).as(w.body()).isEqualTo(201);
     assertThat(ci.post("/api/v1/witness/checkpoints", push).status()).isEqualTo(200);
-    Http.Response fork = ci.post("/api/v1/witness/checkpoints", push.replace("b".repeat(64), "c".repeat(64)));
+    Http.Response fork =
+        ci.post("/api/v1/witness/checkpoints", push.replace("b".repeat(64), "c".repeat(64)));
     assertThat(fork.status()).isEqualTo(409);
     assertThat(fork.json().get("detail").asText()).contains("forked or rewritten");
 
-    JsonNode listed = ci.get("/api/v1/witness/" + ledgerId + "/checkpoints").json().get("checkpoints");
+    JsonNode listed =
+        ci.get("/api/v1/witness/" + ledgerId + "/checkpoints").json().get("checkpoints");
     assertThat(listed).hasSize(1);
     JsonNode one = listed.get(0);
     JsonNode keys = ci.get("/api/v1/ledger/keys").json().get("keys");
     List<TrustedKey> trusted = new ArrayList<>();
-    keys.forEach(k -> trusted.add(new TrustedKey(ServerKey.OPERATOR, Ed25519Keys.publicKey(k.get("ed25519").asText(), "test"), "test")));
+    keys.forEach(
+        k ->
+            trusted.add(
+                new TrustedKey(
+                    ServerKey.OPERATOR,
+                    Ed25519Keys.publicKey(k.get("ed25519").asText(), "test"),
+                    "test")));
     Checkpoint cp = Checkpoint.parse(Http.JSON.writeValueAsString(one.get("checkpoint")));
     WitnessStatement st = new WitnessStatement(ledgerId, cp, one.get("witnessedAt").asText());
-    assertThat(st.check(one.get("witnessSig").asText(), new TrustedKeys(trusted), ServerKey.OPERATOR))
+    assertThat(
+            st.check(one.get("witnessSig").asText(), new TrustedKeys(trusted), ServerKey.OPERATOR))
         .isEqualTo(TrustedKeys.Status.VALID);
   }
 
@@ -209,7 +236,8 @@ abstract class ApiContract {
     Http ci = server.http(server.token("ci-bad", Role.CI));
     String head = admin.get("/api/v1/server").json().get("ledgerHead").asText();
     long scans = admin.get("/api/v1/fleet").json().get("scans").asLong();
-    String good = ScanDocs.json(ScanDocs.document("bad", 2, 0, Instant.parse("2024-06-01T10:00:00Z")));
+    String good =
+        ScanDocs.json(ScanDocs.document("bad", 2, 0, Instant.parse("2024-06-01T10:00:00Z")));
 
     record Case(String body, String field, int status) {}
     List<Case> cases =
@@ -217,14 +245,39 @@ abstract class ApiContract {
             new Case("{not json", null, 400),
             new Case("", null, 400),
             new Case(good.substring(0, good.length() / 2), null, 400),
-            new Case(good.replaceFirst("\"schemaVersion\":1", "\"schemaVersion\":\"1\""), "schemaVersion", 400),
-            new Case(good.replaceFirst("\"schemaVersion\":1", "\"schemaVersion\":1,\"extra\":true"), "extra", 400),
-            new Case(good.replaceFirst("example.com/bad/svc-0", "../../etc/passwd"), "services[0].name", 400),
-            new Case(good.replaceFirst("example.com/bad/svc-1", "example.com/../x"), "services[1].name", 400),
-            new Case(good.replaceFirst("\"riskClass\":\"red\"", "\"riskClass\":\"purple\""), "services[0].riskClass", 400),
-            new Case(good.replaceFirst("\"go\":\"go1.20.14\"", "\"go\":\"go1.2x'; DROP TABLE scans; --\""), "services[0].go", 400),
-            new Case(good.replaceFirst("\"supported\":false", "\"supported\":\"no\""), "services[0].supported", 400),
-            new Case(good.replaceFirst("\"line\":3", "\"line\":\"3\""), "services[0].evidence[0].line", 400),
+            new Case(
+                good.replaceFirst("\"schemaVersion\":1", "\"schemaVersion\":\"1\""),
+                "schemaVersion",
+                400),
+            new Case(
+                good.replaceFirst("\"schemaVersion\":1", "\"schemaVersion\":1,\"extra\":true"),
+                "extra",
+                400),
+            new Case(
+                good.replaceFirst("example.com/bad/svc-0", "../../etc/passwd"),
+                "services[0].name",
+                400),
+            new Case(
+                good.replaceFirst("example.com/bad/svc-1", "example.com/../x"),
+                "services[1].name",
+                400),
+            new Case(
+                good.replaceFirst("\"riskClass\":\"red\"", "\"riskClass\":\"purple\""),
+                "services[0].riskClass",
+                400),
+            new Case(
+                good.replaceFirst(
+                    "\"go\":\"go1.20.14\"", "\"go\":\"go1.2x'; DROP TABLE scans; --\""),
+                "services[0].go",
+                400),
+            new Case(
+                good.replaceFirst("\"supported\":false", "\"supported\":\"no\""),
+                "services[0].supported",
+                400),
+            new Case(
+                good.replaceFirst("\"line\":3", "\"line\":\"3\""),
+                "services[0].evidence[0].line",
+                400),
             new Case("[]", null, 400),
             new Case("null", null, 400),
             new Case(good + "{}", null, 400),
@@ -255,7 +308,10 @@ abstract class ApiContract {
   void sqlMetacharactersInFreeTextAreStoredAsTheyCame() {
     Http ci = server.http(server.token("ci-sql", Role.CI));
     String evil = "'; DROP TABLE services; -- \" \\ ` $$ %_ /* */";
-    ObjectNode doc = (ObjectNode) Http.JSON.valueToTree(ScanDocs.document("sql", 1, 0, Instant.parse("2024-06-01T10:00:00Z")));
+    ObjectNode doc =
+        (ObjectNode)
+            Http.JSON.valueToTree(
+                ScanDocs.document("sql", 1, 0, Instant.parse("2024-06-01T10:00:00Z")));
     ObjectNode row = (ObjectNode) doc.get("services").get(0);
     row.put("owner", evil);
     row.put("root", evil);
@@ -267,7 +323,13 @@ abstract class ApiContract {
     assertThat(svc.at("/service/owner").asText()).isEqualTo(evil);
     assertThat(svc.at("/history/0/root").asText()).isEqualTo(evil);
     assertThat(svc.at("/history/0/evidence/0/text").asText()).isEqualTo(evil);
-    assertThat(ci.get("/api/v1/services?owner=" + java.net.URLEncoder.encode(evil, java.nio.charset.StandardCharsets.UTF_8)).json().get("services")).hasSize(1);
+    assertThat(
+            ci.get(
+                    "/api/v1/services?owner="
+                        + java.net.URLEncoder.encode(evil, java.nio.charset.StandardCharsets.UTF_8))
+                .json()
+                .get("services"))
+        .hasSize(1);
     assertThat(ci.get("/api/v1/fleet").status()).isEqualTo(200);
   }
 
@@ -287,7 +349,8 @@ abstract class ApiContract {
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.contentType()).startsWith("application/problem+json");
     assertThat(r.json().get("code").asText()).isEqualTo("not-found");
-    assertThat(admin.get("/api/v1/scans/" + id()).json().get("code").asText()).isEqualTo("not-found");
+    assertThat(admin.get("/api/v1/scans/" + id()).json().get("code").asText())
+        .isEqualTo("not-found");
   }
 
   private static String abbreviate(String s) {

@@ -34,7 +34,11 @@ class BadInputPropertyTest {
   @BeforeContainer
   static void start() throws Exception {
     Path dir = Files.createTempDirectory("govern-fuzz");
-    server = TestServer.start(TestServer.database(DatabaseUrl.Kind.SQLITE, dir), dir, new Authenticator.Limits(1000, 100_000));
+    server =
+        TestServer.start(
+            TestServer.database(DatabaseUrl.Kind.SQLITE, dir),
+            dir,
+            new Authenticator.Limits(1000, 100_000));
     ci = server.http(server.token("fuzz-ci", Role.CI));
     approver = server.http(server.token("fuzz-approver", Role.APPROVER));
     good = ScanDocs.json(ScanDocs.document("fuzz", 3, 0, Instant.parse("2024-06-01T10:00:00Z")));
@@ -47,7 +51,8 @@ class BadInputPropertyTest {
 
   @Provide
   Arbitrary<String> bodies() {
-    Arbitrary<String> truncated = Arbitraries.integers().between(0, good.length()).map(n -> good.substring(0, n));
+    Arbitrary<String> truncated =
+        Arbitraries.integers().between(0, good.length()).map(n -> good.substring(0, n));
     Arbitrary<String> mutated =
         Arbitraries.integers()
             .between(0, good.length() - 1)
@@ -57,7 +62,11 @@ class BadInputPropertyTest {
                         .ofMinLength(1)
                         .ofMaxLength(8)
                         .withChars("{}[]\":,\\'0-9a-z \u0000\u00e9\ud83d")
-                        .map(ins -> good.substring(0, at) + ins + good.substring(Math.min(good.length(), at + 1))));
+                        .map(
+                            ins ->
+                                good.substring(0, at)
+                                    + ins
+                                    + good.substring(Math.min(good.length(), at + 1))));
     Arbitrary<String> random = Arbitraries.strings().all().ofMaxLength(300);
     return Arbitraries.oneOf(truncated, mutated, random);
   }
@@ -65,7 +74,8 @@ class BadInputPropertyTest {
   @Property(tries = 120)
   void noBodyMakesTheServerFail(@ForAll("bodies") String body) {
     String head = server.admin().get("/api/v1/server").json().get("ledgerHead").asText();
-    Http.Response scan = ci.put("/api/v1/scans/" + UUID.randomUUID(), body.getBytes(StandardCharsets.UTF_8));
+    Http.Response scan =
+        ci.put("/api/v1/scans/" + UUID.randomUUID(), body.getBytes(StandardCharsets.UTF_8));
     check(scan, head);
     head = server.admin().get("/api/v1/server").json().get("ledgerHead").asText();
     Http.Response env = approver.put("/api/v1/environments/fuzz", body, "If-None-Match", "*");

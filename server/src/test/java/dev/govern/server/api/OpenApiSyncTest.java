@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The OpenAPI document served at /api/v1/openapi.json lists exactly the server's routes, each
- * with the permission the code checks, and every $ref resolves.
+ * The OpenAPI document served at /api/v1/openapi.json lists exactly the server's routes, each with
+ * the permission the code checks, and every $ref resolves.
  */
 class OpenApiSyncTest {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -33,14 +33,22 @@ class OpenApiSyncTest {
       Set<String> inCode = new TreeSet<>();
       for (Route r : server.server().routes()) {
         String path = r.path().replaceAll("<([^>]+)>", "{$1}");
-        inCode.add(r.method().name().toLowerCase(Locale.ROOT) + " " + path + " " + r.permission().name());
+        inCode.add(
+            r.method().name().toLowerCase(Locale.ROOT) + " " + path + " " + r.permission().name());
       }
       Set<String> inDoc = new TreeSet<>();
       for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
         for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
-          inDoc.add(op.getKey() + " " + path.getKey() + " " + op.getValue().path("x-govern-permission").asText());
+          inDoc.add(
+              op.getKey()
+                  + " "
+                  + path.getKey()
+                  + " "
+                  + op.getValue().path("x-govern-permission").asText());
           boolean open = op.getValue().path("x-govern-permission").asText().equals("PUBLIC");
-          assertThat(op.getValue().get("security").isEmpty()).as(op.getKey() + " " + path.getKey()).isEqualTo(open);
+          assertThat(op.getValue().get("security").isEmpty())
+              .as(op.getKey() + " " + path.getKey())
+              .isEqualTo(open);
         }
       }
       assertThat(inDoc).isEqualTo(inCode);

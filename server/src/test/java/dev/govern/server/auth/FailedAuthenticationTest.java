@@ -27,9 +27,16 @@ class FailedAuthenticationTest {
       // a valid token from the same address is locked out too until the minute is over
       assertThat(server.admin().get("/api/v1/fleet").status()).isEqualTo(429);
       long counted =
-          server.server().database().jdbi().withHandle(h -> new dev.govern.server.db.AuthFailureDao(h).total());
+          server
+              .server()
+              .database()
+              .jdbi()
+              .withHandle(h -> new dev.govern.server.db.AuthFailureDao(h).total());
       assertThat(counted).isEqualTo(3);
-      assertThat(server.log()).contains("authentication failed from 127.0.0.1").doesNotContain(guess).doesNotContain("guessed");
+      assertThat(server.log())
+          .contains("authentication failed from 127.0.0.1")
+          .doesNotContain(guess)
+          .doesNotContain("guessed");
     }
   }
 }

@@ -101,15 +101,28 @@ class ScanLoadTest {
       assertThat(admin.get("/api/v1/ledger/verify").json().get("intact").asBoolean()).isTrue();
       try (Database db = Database.open(DatabaseUrl.parse(url, null))) {
         long versions =
-            db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM service_versions").mapTo(Long.class).one());
+            db.jdbi()
+                .withHandle(
+                    h ->
+                        h.createQuery("SELECT COUNT(*) FROM service_versions")
+                            .mapTo(Long.class)
+                            .one());
         long pushes =
             db.jdbi()
                 .withHandle(
-                    h -> h.createQuery("SELECT COUNT(DISTINCT subject) FROM ledger_entries WHERE action = 'scan-push'").mapTo(Long.class).one());
+                    h ->
+                        h.createQuery(
+                                "SELECT COUNT(DISTINCT subject) FROM ledger_entries WHERE action = 'scan-push'")
+                            .mapTo(Long.class)
+                            .one());
         long entries =
             db.jdbi()
                 .withHandle(
-                    h -> h.createQuery("SELECT COUNT(*) FROM ledger_entries WHERE action = 'scan-push'").mapTo(Long.class).one());
+                    h ->
+                        h.createQuery(
+                                "SELECT COUNT(*) FROM ledger_entries WHERE action = 'scan-push'")
+                            .mapTo(Long.class)
+                            .one());
         assertThat(versions).isEqualTo((long) SCANS * SERVICES);
         assertThat(pushes).isEqualTo(SCANS);
         assertThat(entries).isEqualTo(SCANS);
@@ -135,22 +148,29 @@ class ScanLoadTest {
 
   /** Scan k: 200 services out of a pool of 1,000, so services gather history across scans. */
   static ScanDocument scan(int k) {
-    ScanDocument d = ScanDocs.document("load", SERVICE_POOL, k, Instant.parse("2024-06-01T00:00:00Z").plusSeconds(k));
+    ScanDocument d =
+        ScanDocs.document(
+            "load", SERVICE_POOL, k, Instant.parse("2024-06-01T00:00:00Z").plusSeconds(k));
     List<ScanDocument.Row> rows = new ArrayList<>(SERVICES);
     int start = (k * 37) % SERVICE_POOL;
     for (int i = 0; i < SERVICES; i++) {
       rows.add(d.services().get((start + i) % SERVICE_POOL));
     }
-    return new ScanDocument(1, d.scannedAt(), d.roots(), Map.of(), rows, List.of(), (List<ScanStore.Change>) null);
+    return new ScanDocument(
+        1, d.scannedAt(), d.roots(), Map.of(), rows, List.of(), (List<ScanStore.Change>) null);
   }
 
   /** A ci token made directly in the database (as 'govern server token create' does). */
   static String ciToken(String url, Path home) {
     try (Database db = Database.open(DatabaseUrl.parse(url, null))) {
       db.migrate();
-      ServerLedger ledger = new ServerLedger(db.jdbi(), ServerKey.loadOrCreate(home.resolve("keys")), Clock.systemUTC());
+      ServerLedger ledger =
+          new ServerLedger(
+              db.jdbi(), ServerKey.loadOrCreate(home.resolve("keys")), Clock.systemUTC());
       ledger.registerKey();
-      return new Tokens(db.jdbi(), ledger).create("ci-load", Role.CI, null, List.of(), "test").secret();
+      return new Tokens(db.jdbi(), ledger)
+          .create("ci-load", Role.CI, null, List.of(), "test")
+          .secret();
     }
   }
 }

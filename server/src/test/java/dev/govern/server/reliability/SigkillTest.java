@@ -60,7 +60,12 @@ class SigkillTest {
                 for (int i = 0; i < SCANS_EACH; i++) {
                   String id = "kill-" + client + "-" + i;
                   String body =
-                      ScanDocs.json(ScanDocs.document("kill-" + client, SERVICES, i, Instant.parse("2024-06-01T00:00:00Z").plusSeconds(i)));
+                      ScanDocs.json(
+                          ScanDocs.document(
+                              "kill-" + client,
+                              SERVICES,
+                              i,
+                              Instant.parse("2024-06-01T00:00:00Z").plusSeconds(i)));
                   while (true) {
                     try {
                       Http.Response r = http.put("/api/v1/scans/" + id, body);
@@ -94,10 +99,25 @@ class SigkillTest {
       assertThat(failedAttempts.get()).as("requests that met the dead server").isPositive();
       assertThat(http.get("/api/v1/ledger/verify").json().get("intact").asBoolean()).isTrue();
       try (Database db = Database.open(DatabaseUrl.parse(url, null))) {
-        long scans = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM scans").mapTo(Long.class).one());
-        long versions = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM service_versions").mapTo(Long.class).one());
+        long scans =
+            db.jdbi()
+                .withHandle(
+                    h -> h.createQuery("SELECT COUNT(*) FROM scans").mapTo(Long.class).one());
+        long versions =
+            db.jdbi()
+                .withHandle(
+                    h ->
+                        h.createQuery("SELECT COUNT(*) FROM service_versions")
+                            .mapTo(Long.class)
+                            .one());
         long pushes =
-            db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM ledger_entries WHERE action = 'scan-push'").mapTo(Long.class).one());
+            db.jdbi()
+                .withHandle(
+                    h ->
+                        h.createQuery(
+                                "SELECT COUNT(*) FROM ledger_entries WHERE action = 'scan-push'")
+                            .mapTo(Long.class)
+                            .one());
         long unlinked =
             db.jdbi()
                 .withHandle(

@@ -45,17 +45,30 @@ class TwoServersTest {
     String token;
     try (Database db = Database.open(DatabaseUrl.parse(url, null))) {
       db.migrate();
-      ServerLedger l = new ServerLedger(db.jdbi(), ServerKey.loadOrCreate(dir.resolve("admin-keys")), Clock.systemUTC());
+      ServerLedger l =
+          new ServerLedger(
+              db.jdbi(), ServerKey.loadOrCreate(dir.resolve("admin-keys")), Clock.systemUTC());
       l.registerKey();
-      token = new Tokens(db.jdbi(), l).create("approver", Role.APPROVER, null, List.of(), "test").secret();
+      token =
+          new Tokens(db.jdbi(), l)
+              .create("approver", Role.APPROVER, null, List.of(), "test")
+              .secret();
     }
     try (ServerProcess a = ServerProcess.start(url, dir.resolve("a"), 0, "256m");
         ServerProcess b = ServerProcess.start(url, dir.resolve("b"), 0, "256m")) {
-      List<Http> servers = List.of(new Http(Http.newClient(), a.base(), token), new Http(Http.newClient(), b.base(), token));
+      List<Http> servers =
+          List.of(
+              new Http(Http.newClient(), a.base(), token),
+              new Http(Http.newClient(), b.base(), token));
       for (String env : ENVS) {
         assertThat(
-                servers.get(0)
-                    .put("/api/v1/environments/" + env, body("go1.22.0", "created"), "If-None-Match", "*")
+                servers
+                    .get(0)
+                    .put(
+                        "/api/v1/environments/" + env,
+                        body("go1.22.0", "created"),
+                        "If-None-Match",
+                        "*")
                     .status())
             .isEqualTo(201);
       }
@@ -124,8 +137,13 @@ class TwoServersTest {
       long revisions = 0;
       for (String env : ENVS) {
         revisions += http.get("/api/v1/environments/" + env).json().get("revision").asLong();
-        assertThat(http.get("/api/v1/environments/" + env + "/history?limit=1000").json().get("history").size())
-            .isEqualTo((int) http.get("/api/v1/environments/" + env).json().get("revision").asLong());
+        assertThat(
+                http.get("/api/v1/environments/" + env + "/history?limit=1000")
+                    .json()
+                    .get("history")
+                    .size())
+            .isEqualTo(
+                (int) http.get("/api/v1/environments/" + env).json().get("revision").asLong());
       }
       assertThat(revisions).isEqualTo(ENVS.size() + accepted.get());
       Figures.record(

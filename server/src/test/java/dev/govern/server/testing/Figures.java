@@ -18,7 +18,11 @@ public final class Figures {
       Path f = Path.of("target", "figures", "server.txt");
       Files.createDirectories(f.getParent());
       Files.writeString(
-          f, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+          f,
+          line + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

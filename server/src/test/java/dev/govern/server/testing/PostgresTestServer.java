@@ -18,12 +18,12 @@ import java.util.stream.Stream;
 
 /**
  * A throw-away PostgreSQL for the tests: Debian's {@code postgresql} binaries ({@code
- * /usr/lib/postgresql/<version>/bin}), {@code initdb} into a temp folder, {@code postgres} on a free
- * loopback port, stopped and deleted when the JVM exits. initdb refuses to run as root, so as root
- * the server runs as the {@code postgres} user ({@code runuser -u postgres}) in a folder it owns.
- * Each test class asks for its own database. {@code GOVERN_TEST_POSTGRES_URL}
- * ({@code postgresql://user:pw@host:port/db}, a database the tests may create databases from)
- * uses an existing server instead.
+ * /usr/lib/postgresql/<version>/bin}), {@code initdb} into a temp folder, {@code postgres} on a
+ * free loopback port, stopped and deleted when the JVM exits. initdb refuses to run as root, so as
+ * root the server runs as the {@code postgres} user ({@code runuser -u postgres}) in a folder it
+ * owns. Each test class asks for its own database. {@code GOVERN_TEST_POSTGRES_URL} ({@code
+ * postgresql://user:pw@host:port/db}, a database the tests may create databases from) uses an
+ * existing server instead.
  */
 public final class PostgresTestServer {
   /** What to run when PostgreSQL is missing. */
@@ -55,13 +55,15 @@ public final class PostgresTestServer {
 
   /** A new empty database; returns its {@code postgresql://} URL. */
   public String newDatabase() {
-    String name = "govern_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+    String name =
+        "govern_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
     try (Connection c =
         DriverManager.getConnection(
             "jdbc:postgresql://" + host + ":" + port + "/postgres", user, password)) {
       c.createStatement().execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot create test database " + name + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot create test database " + name + ": " + e.getMessage(), e);
     }
     return "postgresql://"
         + user
@@ -76,7 +78,8 @@ public final class PostgresTestServer {
 
   private static PostgresTestServer external(String url) {
     java.net.URI u = java.net.URI.create(url);
-    String[] up = u.getUserInfo() == null ? new String[] {"postgres"} : u.getUserInfo().split(":", 2);
+    String[] up =
+        u.getUserInfo() == null ? new String[] {"postgres"} : u.getUserInfo().split(":", 2);
     return new PostgresTestServer(
         u.getHost(), u.getPort() < 0 ? 5432 : u.getPort(), up[0], up.length > 1 ? up[1] : null);
   }
@@ -144,7 +147,12 @@ public final class PostgresTestServer {
                           root,
                           dir,
                           List.of(
-                              bin.resolve("pg_ctl").toString(), "stop", "-D", data.toString(), "-m", "immediate"));
+                              bin.resolve("pg_ctl").toString(),
+                              "stop",
+                              "-D",
+                              data.toString(),
+                              "-m",
+                              "immediate"));
                       postgres.waitFor(10, TimeUnit.SECONDS);
                     } catch (RuntimeException | InterruptedException e) {
                       postgres.destroyForcibly();
@@ -155,7 +163,8 @@ public final class PostgresTestServer {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (true) {
         try (Connection c =
-            DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "govern", null)) {
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "govern", null)) {
           if (c.isValid(5)) {
             return s;
           }
@@ -189,7 +198,11 @@ public final class PostgresTestServer {
             versions
                 .map(v -> v.resolve("bin"))
                 .filter(b -> Files.isExecutable(b.resolve("initdb")))
-                .max(Comparator.comparing(b -> Integer.parseInt(b.getParent().getFileName().toString().replaceAll("\\D", "0"))));
+                .max(
+                    Comparator.comparing(
+                        b ->
+                            Integer.parseInt(
+                                b.getParent().getFileName().toString().replaceAll("\\D", "0"))));
         if (found.isPresent()) {
           return found.get();
         }
@@ -209,7 +222,8 @@ public final class PostgresTestServer {
     cmd.addAll(args);
     try {
       Path log = Files.createTempFile(dir.getParent(), "pg-cmd", ".log");
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process p =
+          new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
       int code = p.waitFor();
       String out = Files.readString(log);
       Files.deleteIfExists(log);

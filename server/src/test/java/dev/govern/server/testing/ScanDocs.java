@@ -14,7 +14,9 @@ public final class ScanDocs {
   private static final String[] CLASSES = {"red", "yellow", "green"};
   private static final String[] GO = {"go1.20.14", "go1.21.13", "go1.22.5"};
 
-  /** {@code services} services named {@code example.com/<prefix>/svc-<i>}, classes by {@code seed}. */
+  /**
+   * {@code services} services named {@code example.com/<prefix>/svc-<i>}, classes by {@code seed}.
+   */
   public static ScanDocument document(String prefix, int services, int seed, Instant at) {
     List<ScanDocument.Row> rows = new ArrayList<>();
     for (int i = 0; i < services; i++) {
@@ -34,8 +36,14 @@ public final class ScanDocs {
               List.of(),
               List.of(
                   new ScanDocument.Evidence(
-                      "go.mod toolchain", "/src/" + prefix + "/svc-" + i + "/go.mod", 3,
-                      "toolchain " + GO[k], GO[k], 50, false, false))));
+                      "go.mod toolchain",
+                      "/src/" + prefix + "/svc-" + i + "/go.mod",
+                      3,
+                      "toolchain " + GO[k],
+                      GO[k],
+                      50,
+                      false,
+                      false))));
     }
     return new ScanDocument(
         1, at.toString(), List.of("/src/" + prefix), Map.of(), rows, List.of(), null);

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A server in its own JVM ({@code dev.govern.server.ServerMain} on this test's class path), so
- * that tests can run several on one database, measure its memory, and SIGKILL it.
+ * A server in its own JVM ({@code dev.govern.server.ServerMain} on this test's class path), so that
+ * tests can run several on one database, measure its memory, and SIGKILL it.
  */
 public final class ServerProcess implements AutoCloseable {
   private final Process process;
@@ -49,7 +49,8 @@ public final class ServerProcess implements AutoCloseable {
               home.toString());
       long t0 = System.nanoTime();
       Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
-      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       String url = out.readLine();
       if (url == null) {
         p.waitFor(10, TimeUnit.SECONDS);
@@ -85,7 +86,8 @@ public final class ServerProcess implements AutoCloseable {
   /** Resident memory of the process in KiB ({@code VmRSS}), or -1 when it cannot be read. */
   public long rssKib() {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+      for (String line :
+          Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
         if (line.startsWith("VmRSS:")) {
           return Long.parseLong(line.replaceAll("\\D", ""));
         }

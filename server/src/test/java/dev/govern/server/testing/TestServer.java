@@ -24,7 +24,8 @@ public final class TestServer implements AutoCloseable {
   private final ByteArrayOutputStream log;
   private final String databaseUrl;
 
-  private TestServer(GovernServer server, String adminToken, ByteArrayOutputStream log, String url) {
+  private TestServer(
+      GovernServer server, String adminToken, ByteArrayOutputStream log, String url) {
     this.server = server;
     this.adminToken = adminToken;
     this.log = log;
@@ -48,8 +49,11 @@ public final class TestServer implements AutoCloseable {
         ServerConfig.of("127.0.0.1:0", url, dir.resolve("server")).withAuthLimits(limits);
     GovernServer s =
         GovernServer.start(
-            cfg, "test", new ServerLog(new PrintStream(log, true, StandardCharsets.UTF_8), Clock.systemUTC()));
-    String admin = s.tokens().create("admin", Role.ADMIN, null, List.of("admins"), "bootstrap").secret();
+            cfg,
+            "test",
+            new ServerLog(new PrintStream(log, true, StandardCharsets.UTF_8), Clock.systemUTC()));
+    String admin =
+        s.tokens().create("admin", Role.ADMIN, null, List.of("admins"), "bootstrap").secret();
     return new TestServer(s, admin, log, url);
   }
 
