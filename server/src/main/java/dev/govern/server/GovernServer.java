@@ -65,7 +65,8 @@ public final class GovernServer implements AutoCloseable {
       SigningKey key = ServerKey.loadOrCreate(cfg.home().resolve("keys"));
       ServerLedger ledger = new ServerLedger(db.jdbi(), key, clock);
       ledger.registerKey();
-      Transactions tx = new Transactions(db.jdbi());
+      Transactions tx =
+          new Transactions(db.jdbi(), db.url().kind() == dev.govern.server.db.DatabaseUrl.Kind.SQLITE);
       Tokens tokens = new Tokens(db.jdbi(), ledger);
       Authenticator auth = new Authenticator(tokens, db.jdbi(), clock, cfg.authLimits(), log);
       long max = cfg.maxBodyBytes();

@@ -1,6 +1,7 @@
 package dev.govern.server.db;
 
 import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -14,9 +15,22 @@ public final class Transactions {
   static final int ATTEMPTS = 5;
 
   private final Jdbi jdbi;
+  private final ReentrantLock writers;
+
+  /**
+   * {@code serializeWrites}: queue this process's write transactions on a fair lock before they
+   * begin. For SQLite, which allows one writer at a time: its busy handler polls with growing
+   * sleeps, so fifty writers waiting on it get served out of order and slowly; a queue in the JVM
+   * serves them in order at full speed (the busy timeout still covers another process, such as
+   * {@code govern server token create}, writing meanwhile).
+   */
+  public Transactions(Jdbi jdbi, boolean serializeWrites) {
+    this.jdbi = jdbi;
+    this.writers = serializeWrites ? new ReentrantLock(true) : null;
+  }
 
   public Transactions(Jdbi jdbi) {
-    this.jdbi = jdbi;
+    this(jdbi, false);
   }
 
   public Jdbi jdbi() {
@@ -24,13 +38,22 @@ public final class Transactions {
   }
 
   public <R, X extends Exception> R inTransaction(HandleCallback<R, X> work) throws X {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return jdbi.inTransaction(work);
-      } catch (RuntimeException e) {
-        if (attempt >= ATTEMPTS || !retryable(e)) {
-          throw e;
+    if (writers != null) {
+      writers.lock();
+    }
+    try {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return jdbi.inTransaction(work);
+        } catch (RuntimeException e) {
+          if (attempt >= ATTEMPTS || !retryable(e)) {
+            throw e;
+          }
         }
+      }
+    } finally {
+      if (writers != null) {
+        writers.unlock();
       }
     }
   }
