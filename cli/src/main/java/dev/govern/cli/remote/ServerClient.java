@@ -125,7 +125,7 @@ public final class ServerClient {
         if (!retry || attempt >= attempts) {
           throw new GovernException(
               ErrorCode.NETWORK,
-              "cannot reach the govern server at " + base + ": " + e,
+              "cannot reach the govern server at " + base + ": " + why(e),
               "is 'govern serve' running there? (tried " + attempt + " times)",
               e);
         }
@@ -165,6 +165,16 @@ public final class ServerClient {
               + ": "
               + (first.length() > 160 ? first.substring(0, 160) + "…" : first));
     }
+  }
+
+  private static String why(IOException e) {
+    if (e instanceof java.net.ConnectException) {
+      return "connection refused";
+    }
+    if (e instanceof java.net.http.HttpTimeoutException) {
+      return "timed out";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   static Optional<ErrorCode> codeOf(String slug) {

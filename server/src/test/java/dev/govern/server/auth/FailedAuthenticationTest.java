@@ -6,14 +6,16 @@ import dev.govern.server.db.DatabaseUrl;
 import dev.govern.server.testing.Http;
 import dev.govern.server.testing.TestServer;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Failed authentications are counted, logged without the token, slowed down and locked out. */
 class FailedAuthenticationTest {
-  @Test
-  void repeatedBadTokensAreCountedAndThenRefusedWith429(@TempDir Path dir) {
-    String url = TestServer.database(DatabaseUrl.Kind.SQLITE, dir);
+  @ParameterizedTest
+  @EnumSource(DatabaseUrl.Kind.class)
+  void repeatedBadTokensAreCountedAndThenRefusedWith429(DatabaseUrl.Kind kind, @TempDir Path dir) {
+    String url = TestServer.database(kind, dir);
     try (TestServer server = TestServer.start(url, dir, new Authenticator.Limits(1, 3))) {
       String guess = "gvn_guessed-secret-0123456789";
       Http bad = server.http(guess);
