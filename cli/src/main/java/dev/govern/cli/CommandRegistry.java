@@ -54,6 +54,8 @@ public final class CommandRegistry {
     add("decide", dev.govern.cli.upgrade.DecideCommand.class, GOVERNANCE);
     add("release", dev.govern.cli.deploy.ReleaseCommand.class, RELEASES);
     add("ps", dev.govern.cli.deploy.PsCommand.class, RELEASES);
+    add("serve", dev.govern.cli.server.ServeCommand.class, GOVERNANCE);
+    add("server", dev.govern.cli.server.ServerCommand.class, GOVERNANCE);
     add("completion", CompletionCommand.class, OTHER);
     add("cds-training", CdsTrainingCommand.class, OTHER);
   }

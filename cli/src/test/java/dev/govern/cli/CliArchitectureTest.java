@@ -38,4 +38,21 @@ class CliArchitectureTest {
         .callMethod(PrintStream.class, "println", String.class)
         .check(cli);
   }
+
+  @Test
+  void onlyTheServerCommandsTouchTheServer() {
+    // other commands must not load the server's classes (start-up, and a smaller CDS archive)
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.govern.cli.server..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.govern.server..",
+            "io.javalin..",
+            "org.eclipse.jetty..",
+            "org.jdbi..",
+            "org.flywaydb..")
+        .check(cli);
+  }
 }

@@ -13,9 +13,9 @@ import picocli.CommandLine;
 class JsonConventionTest {
   /**
    * Commands that report nothing of their own: groups (they print usage), commands that run or
-   * print programs (exec, init, completion), the hidden CDS training run, and those whose {@code
-   * --format} already offers json (gate, scan, audit export) or a standard JSON format (sbom:
-   * CycloneDX).
+   * print programs (exec, init, completion), the server (serve: it runs until stopped and logs),
+   * the hidden CDS training run, and those whose {@code --format} already offers json (gate, scan,
+   * audit export) or a standard JSON format (sbom: CycloneDX).
    */
   private static final Set<String> EXEMPT =
       Set.of(
@@ -25,6 +25,9 @@ class JsonConventionTest {
           "govern release",
           "govern envs",
           "govern policy",
+          "govern server",
+          "govern server token",
+          "govern serve",
           "govern exec",
           "govern init",
           "govern completion",

@@ -100,6 +100,84 @@ class PackagedJarIT {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void serveStartsFromTheShadedJarAndStopsOnSigterm() throws Exception {
+    List<String> cmd =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-jar",
+            JAR.toString(),
+            "serve",
+            "--listen",
+            "127.0.0.1:0");
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("GOVERN_HOME", home.resolve(".govern").toString());
+    Path err = home.resolve("serve-err.txt");
+    pb.redirectError(err.toFile()).redirectInput(nullFile());
+    Process p = pb.start();
+    try (java.io.BufferedReader out =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String url = out.readLine();
+      assertThat(url)
+          .as("the URL on stdout; stderr: %s", Files.readString(err))
+          .startsWith("http://127.0.0.1:");
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      java.net.http.HttpResponse<String> ready =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/readyz")).build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(ready.statusCode()).isEqualTo(200);
+      java.net.http.HttpResponse<String> denied =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/api/v1/fleet"))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(denied.statusCode()).isEqualTo(401);
+      assertThat(denied.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/problem+json");
+    } finally {
+      p.destroy();
+      assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+    String stderr = Files.readString(err, StandardCharsets.UTF_8);
+    assertThat(stderr)
+        .contains("govern serve: listening on")
+        .doesNotContain("Exception")
+        .doesNotContain("SLF4J");
+    assertThat(home.resolve(".govern/server/govern.db")).exists();
+  }
+
+  @ParameterizedTest(name = "govern {0} loads no server class")
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"--help", "version-info go1.22.4", "audit verify", "list --json"})
+  void otherCommandsLoadNoServerClass(String args) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-verbose:class");
+    cmd.add("-jar");
+    cmd.add(JAR.toString());
+    cmd.addAll(List.of(args.split(" ")));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("GOVERN_HOME", home.resolve(".govern").toString());
+    Path out = home.resolve("classes.txt");
+    pb.redirectOutput(out.toFile())
+        .redirectError(home.resolve("err.txt").toFile())
+        .redirectInput(nullFile());
+    pb.start().waitFor();
+    List<String> loaded = Files.readAllLines(out, StandardCharsets.UTF_8);
+    assertThat(loaded).anyMatch(l -> l.contains("dev.govern.cli.Main"));
+    assertThat(loaded)
+        .noneMatch(
+            l ->
+                l.contains(" dev.govern.server.")
+                    || l.contains(" io.javalin.")
+                    || l.contains(" org.eclipse.jetty.")
+                    || l.contains(" org.jdbi.")
+                    || l.contains(" org.flywaydb.")
+                    || l.contains(" com.zaxxer."));
+  }
+
   private static File nullFile() throws IOException {
     return new File("/dev/null");
   }

@@ -22,6 +22,22 @@ public enum ErrorCode {
   PRECONDITION("precondition-failed", 3, 412),
   /** A gate, policy or integrity check ran and failed. */
   CHECK_FAILED("check-failed", 4, 409),
+  /** A request to the team server is malformed: bad JSON, a wrong type, an invalid field. */
+  BAD_REQUEST("bad-request", 2, 400),
+  /** No credentials, or credentials the server does not accept. */
+  UNAUTHENTICATED("unauthenticated", 3, 401),
+  /** The credentials are valid but their role may not do this. */
+  FORBIDDEN("forbidden", 3, 403),
+  /** The request conflicts with what is stored (a scan id reused for another scan, a fork). */
+  CONFLICT("conflict", 3, 409),
+  /** A request body is larger than the server accepts. */
+  TOO_LARGE("too-large", 2, 413),
+  /** A write that needs If-Match (or If-None-Match) came without it. */
+  PRECONDITION_REQUIRED("precondition-required", 2, 428),
+  /** Too many failed attempts: try again later. */
+  RATE_LIMITED("rate-limited", 1, 429),
+  /** The server is up but not ready (its database is unreachable or not migrated). */
+  UNAVAILABLE("unavailable", 1, 503),
   /** A bug in govern itself. */
   INTERNAL("internal", 70, 500);
 

@@ -12,6 +12,7 @@ import dev.govern.core.ledger.Checkpoint;
 import dev.govern.core.ledger.SigningKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code govern audit checkpoint}: a signed record of the ledger's head. */
 @Command(
@@ -23,7 +24,22 @@ final class AuditCheckpointCommand extends BaseCommand {
   @Mixin GovernanceOption governance;
   @Mixin JsonFlag format;
 
-  record Written(int schemaVersion, String ledger, long seq, String hash, String keyId, String file)
+  @Option(
+      names = "--push",
+      paramLabel = "URL",
+      description =
+          "Also send the checkpoint to the team server at URL, which countersigns it (token from GOVERN_TOKEN); 'audit verify --witness URL' then finds a cut tail or a fork.")
+  String push;
+
+  record Written(
+      int schemaVersion,
+      String ledger,
+      long seq,
+      String hash,
+      String keyId,
+      String file,
+      String witness,
+      String witnessedAt)
       implements JsonDocument {}
 
   @Override
@@ -35,7 +51,13 @@ final class AuditCheckpointCommand extends BaseCommand {
           "signatures are required and " + audit.operator() + " has no signing key",
           "run 'govern audit keygen'");
     }
+    Witness witness = push == null ? null : new Witness(push, settings());
+    if (witness != null) {
+      witness.checkConsistent(Witness.ledgerId(audit.ledger()), audit.ledger());
+    }
     Checkpoint cp = audit.ledger().checkpoint(audit.operator(), key, audit.clock().instant());
+    Witness.Witnessed seen =
+        witness == null ? null : witness.push(Witness.ledgerId(audit.ledger()), cp);
     Written w =
         new Written(
             1,
@@ -43,7 +65,9 @@ final class AuditCheckpointCommand extends BaseCommand {
             cp.seq(),
             cp.hash(),
             key == null ? null : key.keyId(),
-            audit.ledger().checkpointsFile().toString());
+            audit.ledger().checkpointsFile().toString(),
+            witness == null ? null : witness.url(),
+            seen == null ? null : seen.witnessedAt());
     if (format.json) {
       JsonOutput.print(out(), w);
     } else {
@@ -56,6 +80,17 @@ final class AuditCheckpointCommand extends BaseCommand {
                   + (key == null
                       ? " (unsigned: run 'govern audit keygen' to sign)"
                       : " signed by " + w.keyId()));
+      if (seen != null) {
+        out()
+            .println(
+                "witnessed by "
+                    + w.witness()
+                    + " at "
+                    + seen.witnessedAt()
+                    + " (key "
+                    + seen.witnessKeyId()
+                    + ")");
+      }
       out().flush();
     }
     return 0;

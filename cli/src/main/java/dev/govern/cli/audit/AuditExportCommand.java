@@ -3,6 +3,7 @@ package dev.govern.cli.audit;
 import dev.govern.cli.support.BaseCommand;
 import dev.govern.cli.support.JsonDocument;
 import dev.govern.cli.support.JsonOutput;
+import dev.govern.core.audit.LedgerExports;
 import dev.govern.core.io.AtomicFiles;
 import dev.govern.core.ledger.Ledger;
 import dev.govern.core.ledger.LedgerEntry;

@@ -11,6 +11,7 @@ import dev.govern.core.ledger.Verification;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code govern audit verify}: checks the hash chain, signatures and checkpoints. */
 @Command(
@@ -26,6 +27,13 @@ final class AuditVerifyCommand extends BaseCommand {
   @Mixin GovernanceOption governance;
   @Mixin JsonFlag format;
 
+  @Option(
+      names = "--witness",
+      paramLabel = "URL",
+      description =
+          "Also check against the checkpoints the team server at URL witnessed: a cut tail or a rewritten history fails even without local checkpoints.")
+  String witness;
+
   record Problem(String kind, long seq, String message) {}
 
   record Report(
@@ -39,13 +47,45 @@ final class AuditVerifyCommand extends BaseCommand {
       boolean signaturesRequired,
       int trustedKeys,
       Problem problem,
-      List<String> notes)
+      List<String> notes,
+      String witness,
+      Long witnessedSeq)
       implements JsonDocument {}
 
   @Override
   protected int run() {
     Audit audit = audit(null, governance.file);
-    Verification v = audit.verifier().verify(audit.ledger());
+    Verification v;
+    Long witnessedSeq = null;
+    if (witness == null) {
+      v = audit.verifier().verify(audit.ledger());
+    } else {
+      Witness w = new Witness(witness, settings());
+      String ledgerId = Witness.ledgerId(audit.ledger());
+      List<Witness.Witnessed> seen = w.fetch(ledgerId);
+      dev.govern.core.ledger.Ledger.Snapshot s = audit.ledger().snapshot();
+      List<String> checkpoints = new java.util.ArrayList<>(s.checkpointLines());
+      seen.forEach(x -> checkpoints.add(x.checkpoint().toLine()));
+      v = audit.verifier().verify(s.bytes(), checkpoints);
+      witnessedSeq = seen.stream().mapToLong(x -> x.checkpoint().seq()).max().orElse(0);
+      if (seen.isEmpty() && v.intact()) {
+        v =
+            new Verification(
+                v.entries(),
+                v.head(),
+                new Verification.Problem(
+                    dev.govern.core.ledger.Tamper.TRUNCATED,
+                    1,
+                    "the witness "
+                        + w.url()
+                        + " holds no checkpoint of this ledger (id "
+                        + ledgerId.substring(0, 12)
+                        + "): none was pushed, or its first entry was rewritten"),
+                v.unsigned(),
+                v.checkpointSeq(),
+                v.notes());
+      }
+    }
     Problem p =
         v.firstProblem().map(x -> new Problem(x.kind().word(), x.seq(), x.message())).orElse(null);
     Report r =
@@ -60,7 +100,9 @@ final class AuditVerifyCommand extends BaseCommand {
             audit.policy().requireSignatures(),
             audit.trustedKeys().all().size(),
             p,
-            v.notes());
+            v.notes(),
+            witness,
+            witnessedSeq);
     if (format.json) {
       JsonOutput.print(out(), r);
     } else {
@@ -76,6 +118,15 @@ final class AuditVerifyCommand extends BaseCommand {
               "unsigned:   "
                   + (r.unsigned().isEmpty() ? "none" : Verification.ranges(r.unsigned()))
                   + (r.signaturesRequired() ? " (signatures required)" : ""));
+      if (r.witness() != null) {
+        out()
+            .println(
+                "witness:    "
+                    + r.witness()
+                    + (r.witnessedSeq() == 0
+                        ? " (nothing witnessed)"
+                        : " witnessed up to seq " + r.witnessedSeq()));
+      }
       for (String n : r.notes()) {
         out().println("note:       " + n);
       }

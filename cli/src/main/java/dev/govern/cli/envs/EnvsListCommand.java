@@ -43,6 +43,12 @@ final class EnvsListCommand extends BaseCommand {
   @Mixin KnowledgeOptions knowledge;
 
   @Option(
+      names = "--server",
+      paramLabel = "URL",
+      description = "Read the table from the team server at URL instead of the governance file.")
+  String server;
+
+  @Option(
       names = "--as-of",
       paramLabel = "DATE",
       description = "Judge support as of this day (default: today).")
@@ -66,13 +72,22 @@ final class EnvsListCommand extends BaseCommand {
 
   @Override
   protected int run() {
-    Path file = GovernanceLocator.require(governance.file, settings(), cwd());
-    GovernanceFile gf = GovernanceFile.load(file);
+    String source;
+    java.util.Collection<Environment> table;
+    if (server != null) {
+      RemoteEnvironments remote = new RemoteEnvironments(server, settings());
+      table = remote.all().values();
+      source = remote.url();
+    } else {
+      Path file = GovernanceLocator.require(governance.file, settings(), cwd());
+      table = GovernanceFile.load(file).environments().values();
+      source = file.toString();
+    }
     LocalDate day = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
     HistoryReleaseFacts releases = new HistoryReleaseFacts(KnowledgeSources.releases(), day);
     VulnFacts vulns = localVulnFacts();
     List<Row> rows = new ArrayList<>();
-    for (Environment e : gf.environments().values()) {
+    for (Environment e : table) {
       rows.add(
           new Row(
               e.name(),
@@ -85,7 +100,7 @@ final class EnvsListCommand extends BaseCommand {
     }
     Format f = json.json ? Format.json : fmt == null ? Format.table : fmt;
     switch (f) {
-      case json -> JsonOutput.print(out(), new Table(1, file.toString(), rows));
+      case json -> JsonOutput.print(out(), new Table(1, source, rows));
       case markdown -> {
         out()
             .println(

@@ -69,6 +69,13 @@ final class EnvsSetCommand extends BaseCommand {
       description = "Why: recorded in the ledger.")
   String reason;
 
+  @Option(
+      names = "--server",
+      paramLabel = "URL",
+      description =
+          "Change the table on the team server at URL (token from GOVERN_TOKEN) instead of the governance file; a change made meanwhile by someone else is refused (412), never overwritten.")
+  String server;
+
   @Mixin OperatorOption operator;
   @Mixin GovernanceOption governance;
   @Mixin JsonFlag format;
@@ -102,6 +109,9 @@ final class EnvsSetCommand extends BaseCommand {
     if (reason.isBlank()) {
       throw GovernException.usage("--reason must say why");
     }
+    if (server != null) {
+      return applyRemote(v, st);
+    }
     Path file = GovernanceLocator.require(governance.file, settings(), cwd());
     // two people setting environments at once: the second reads what the first wrote
     try (FileLocks.Held held =
@@ -110,9 +120,8 @@ final class EnvsSetCommand extends BaseCommand {
     }
   }
 
-  private int apply(Path file, GoVersion v, EnvStatus st) {
-    GovernanceFile gf = GovernanceFile.load(file);
-    Optional<Environment> old = gf.environment(env);
+  /** The row to write over {@code old}: since and note kept unless given or the version changed. */
+  private Environment row(Optional<Environment> old, GoVersion v, EnvStatus st) {
     LocalDate sinceDate;
     if (since != null) {
       try {
@@ -126,7 +135,55 @@ final class EnvsSetCommand extends BaseCommand {
       sinceDate = LocalDate.now(ZoneOffset.UTC);
     }
     String newNote = note != null ? note : old.map(Environment::note).orElse(null);
-    Environment row = new Environment(env, v, sinceDate, st, newNote);
+    return new Environment(env, v, sinceDate, st, newNote);
+  }
+
+  private int applyRemote(GoVersion v, EnvStatus st) {
+    RemoteEnvironments remote = new RemoteEnvironments(server, settings());
+    Optional<RemoteEnvironments.Read> old = remote.find(env);
+    Environment row = row(old.map(RemoteEnvironments.Read::row), v, st);
+    RemoteEnvironments.Written w =
+        remote.write(row, old.map(RemoteEnvironments.Read::etag).orElse(null), reason);
+    String from = old.map(o -> o.row().version().toString()).orElse(null);
+    Result r =
+        new Result(
+            1,
+            remote.url(),
+            env,
+            from,
+            v.toString(),
+            st.word(),
+            row.since() == null ? null : row.since().toString(),
+            row.note(),
+            w.ledgerSeq(),
+            null);
+    if (format.json) {
+      JsonOutput.print(out(), r);
+    } else {
+      out()
+          .println(
+              env
+                  + ": "
+                  + (from == null ? "(new)" : from)
+                  + " → "
+                  + v
+                  + ", status "
+                  + st.word()
+                  + " on "
+                  + remote.url());
+      out()
+          .println("revision " + w.revision() + ", recorded as server ledger seq " + w.ledgerSeq());
+      out().flush();
+    }
+    return 0;
+  }
+
+  private int apply(Path file, GoVersion v, EnvStatus st) {
+    GovernanceFile gf = GovernanceFile.load(file);
+    Optional<Environment> old = gf.environment(env);
+    Environment row = row(old, v, st);
+    LocalDate sinceDate = row.since();
+    String newNote = row.note();
 
     Audit audit = audit(operator.operator, file.toString());
     LedgerRecorder recorder = audit.recorder();

@@ -13,6 +13,7 @@ import dev.govern.core.fleet.ClassRules;
 import dev.govern.core.fleet.FleetScanner;
 import dev.govern.core.fleet.Inventory;
 import dev.govern.core.fleet.RiskClass;
+import dev.govern.core.fleet.ScanDocument;
 import dev.govern.core.fleet.ScanStore;
 import dev.govern.core.governance.policy.Policy;
 import dev.govern.core.io.AtomicFiles;
@@ -87,12 +88,29 @@ public final class ScanCommand extends BaseCommand {
           "Add the Go processes running on this host (from /proc); without PATHs, scan only them.")
   boolean processes;
 
+  @Option(
+      names = "--push",
+      paramLabel = "URL",
+      description =
+          "Also send the scan to the team server at URL (token from GOVERN_TOKEN); retried with the same scan id.")
+  String push;
+
+  @Option(
+      names = "--scan-id",
+      paramLabel = "ID",
+      description =
+          "The id of the push (default: a new UUID); pushing the same scan again with it stores nothing twice.")
+  String scanId;
+
   @Mixin KnowledgeOptions knowledge;
 
   @Mixin PolicyOptions rules;
 
   @Override
   protected int run() throws IOException {
+    if (push != null) {
+      ScanPush.check(push, scanId, settings());
+    }
     String fmt =
         ReportFormat.chosen(json, format, List.of("table", "json", "csv", "markdown", "html"));
     RiskClass threshold =
@@ -167,7 +185,7 @@ public final class ScanCommand extends BaseCommand {
                           "no saved scan to compare with", "run govern scan --save first"));
       List<ScanStore.Change> changes = ScanStore.diff(before, ScanStore.summarize(inv));
       if (fmt.equals("json")) {
-        emit(JsonOutput.toJson(FleetJson.of(inv, changes)) + "\n");
+        emit(JsonOutput.toJson(ScanDocument.of(inv, changes)) + "\n");
       } else {
         StringBuilder b =
             new StringBuilder("changes since the scan of " + before.scannedAt() + ":\n");
@@ -190,6 +208,22 @@ public final class ScanCommand extends BaseCommand {
     }
     if (save) {
       err().println("saved " + store.save(inv));
+      err().flush();
+    }
+    if (push != null) {
+      ScanPush.Pushed p = ScanPush.push(push, scanId, ScanDocument.of(inv, null), settings());
+      err()
+          .println(
+              (p.created() ? "pushed" : "already on the server:")
+                  + " scan "
+                  + p.scanId()
+                  + " to "
+                  + push
+                  + " ("
+                  + p.services()
+                  + " services, server ledger seq "
+                  + p.ledgerSeq()
+                  + ")");
       err().flush();
     }
     if (threshold != null
@@ -228,7 +262,7 @@ public final class ScanCommand extends BaseCommand {
     StringWriter s = new StringWriter();
     PrintWriter w = new PrintWriter(s);
     switch (fmt) {
-      case "json" -> w.println(JsonOutput.toJson(FleetJson.of(inv, null)));
+      case "json" -> w.println(JsonOutput.toJson(ScanDocument.of(inv, null)));
       case "csv" -> FleetCsv.print(w, inv);
       case "markdown" -> FleetMarkdown.print(w, inv);
       case "html" -> w.print(FleetHtml.render(inv));

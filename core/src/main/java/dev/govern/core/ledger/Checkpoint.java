@@ -46,7 +46,12 @@ public record Checkpoint(long seq, String hash, String time, String operator, St
     return sb.append('}').toString();
   }
 
-  static Checkpoint fromMap(Map<String, Object> m) {
+  /** Parses one checkpoint line; throws IllegalArgumentException naming what is wrong. */
+  public static Checkpoint parse(String line) {
+    return fromMap(CanonicalJson.parseObject(line));
+  }
+
+  public static Checkpoint fromMap(Map<String, Object> m) {
     if (!(m.get("seq") instanceof Long seq)
         || !(m.get("hash") instanceof String hash)
         || !(m.get("time") instanceof String time)

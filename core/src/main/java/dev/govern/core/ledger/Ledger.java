@@ -197,22 +197,7 @@ public final class Ledger {
   }
 
   private LedgerEntry entry(Tail tail, Change c, String operator, SigningKey key, Instant now) {
-    LedgerEntry e =
-        new LedgerEntry(
-                tail.seq() + 1,
-                TIME.format(now),
-                operator,
-                c.action(),
-                c.subject(),
-                c.from(),
-                c.to(),
-                c.reason(),
-                c.evidence(),
-                tail.hash(),
-                null,
-                null)
-            .withComputedHash();
-    return key == null ? e : e.withSig(key.sign(e.hash()));
+    return LedgerChain.next(tail.seq(), tail.hash(), c, operator, key, now);
   }
 
   private void refuseTorn(Tail tail) {
@@ -255,10 +240,7 @@ public final class Ledger {
 
   private Checkpoint writeCheckpoint(
       long seq, String hash, String operator, SigningKey key, Instant now) throws IOException {
-    Checkpoint cp = new Checkpoint(seq, hash, TIME.format(now), operator, null);
-    if (key != null) {
-      cp = cp.signedBy(key);
-    }
+    Checkpoint cp = LedgerChain.checkpoint(seq, hash, operator, key, now);
     byte[] line = (cp.toLine() + "\n").getBytes(StandardCharsets.UTF_8);
     try (FileChannel c =
         FileChannel.open(

@@ -16,9 +16,13 @@ import java.util.stream.IntStream;
  * position is classified.
  */
 public final class LedgerVerifier {
-  /** Checks one signature; the default asks {@link TrustedKeys}. */
+  /**
+   * Checks one signature; the default asks {@link TrustedKeys}. A store whose entries are signed by
+   * one authority for many operators (the team server signs for the token holder it authenticated)
+   * passes its own check.
+   */
   @FunctionalInterface
-  interface SignatureCheck {
+  public interface SignatureCheck {
     Status check(String sig, byte[] message, String operator);
   }
 
@@ -31,7 +35,7 @@ public final class LedgerVerifier {
     this(keys::check, policy.requireSignatures());
   }
 
-  LedgerVerifier(SignatureCheck signatures, boolean requireSignatures) {
+  public LedgerVerifier(SignatureCheck signatures, boolean requireSignatures) {
     this.signatures = signatures;
     this.requireSignatures = requireSignatures;
   }
@@ -51,6 +55,17 @@ public final class LedgerVerifier {
   public Verification verify(Ledger ledger) {
     Ledger.Snapshot s = ledger.snapshot();
     return verify(s.bytes(), s.checkpointLines());
+  }
+
+  /** Verifies entries given as lines (without newlines), as a database store keeps them. */
+  public Verification verifyLines(List<String> lines, List<String> checkpointLines) {
+    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream(lines.size() * 400);
+    for (String line : lines) {
+      byte[] b = utf8(line);
+      all.write(b, 0, b.length);
+      all.write('\n');
+    }
+    return verify(all.toByteArray(), checkpointLines);
   }
 
   public Verification verify(byte[] bytes, List<String> checkpointLines) {

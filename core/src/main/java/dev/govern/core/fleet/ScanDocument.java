@@ -1,27 +1,23 @@
-package dev.govern.cli.fleet;
+package dev.govern.core.fleet;
 
-import dev.govern.cli.support.JsonDocument;
 import dev.govern.core.evidence.VersionEvidence;
-import dev.govern.core.fleet.Condition;
-import dev.govern.core.fleet.Inventory;
-import dev.govern.core.fleet.RiskClass;
-import dev.govern.core.fleet.ScanStore;
-import dev.govern.core.fleet.Service;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code --format json} document of a fleet scan. */
-record FleetJson(
+/**
+ * The JSON document of a fleet scan: what {@code govern scan --format json} prints and what {@code
+ * govern scan --push} sends to the team server, which reads it back into this record.
+ */
+public record ScanDocument(
     int schemaVersion,
     String scannedAt,
     List<String> roots,
     Map<RiskClass, Long> classes,
     List<Row> services,
     List<String> problems,
-    List<ScanStore.Change> changes)
-    implements JsonDocument {
+    List<ScanStore.Change> changes) {
 
-  record Row(
+  public record Row(
       String name,
       String root,
       String owner,
@@ -36,7 +32,7 @@ record FleetJson(
       String fix,
       List<Evidence> evidence) {}
 
-  record Evidence(
+  public record Evidence(
       String kind,
       String file,
       Integer line,
@@ -46,13 +42,13 @@ record FleetJson(
       boolean floating,
       boolean minimum) {}
 
-  static FleetJson of(Inventory inv, List<ScanStore.Change> changes) {
-    return new FleetJson(
+  public static ScanDocument of(Inventory inv, List<ScanStore.Change> changes) {
+    return new ScanDocument(
         1,
         inv.scannedAt().toString(),
         inv.roots(),
         inv.classCounts(),
-        inv.services().stream().map(FleetJson::row).toList(),
+        inv.services().stream().map(ScanDocument::row).toList(),
         inv.problems(),
         changes);
   }
@@ -71,7 +67,7 @@ record FleetJson(
         s.toolchain(),
         s.modules(),
         s.fix().map(Object::toString).orElse(null),
-        s.evidence().stream().map(FleetJson::evidence).toList());
+        s.evidence().stream().map(ScanDocument::evidence).toList());
   }
 
   private static Evidence evidence(VersionEvidence e) {

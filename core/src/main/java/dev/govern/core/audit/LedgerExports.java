@@ -1,14 +1,14 @@
-package dev.govern.cli.audit;
+package dev.govern.core.audit;
 
 import dev.govern.core.ledger.Evidence;
 import dev.govern.core.ledger.LedgerEntry;
 import java.util.List;
 
 /** Renders ledger entries as the team's {@code go-version-log.md} and as CSV. */
-final class LedgerExports {
+public final class LedgerExports {
   private LedgerExports() {}
 
-  static String markdown(List<LedgerEntry> entries) {
+  public static String markdown(List<LedgerEntry> entries) {
     StringBuilder sb = new StringBuilder();
     sb.append("# Go version log\n\n");
     sb.append("Exported from the govern audit ledger; `govern audit verify` checks it.\n\n");
@@ -40,7 +40,7 @@ final class LedgerExports {
   }
 
   /** The evidence in one short line: {@code `go version` → 0: go version go1.22.5 linux/amd64}. */
-  static String excerpt(Evidence ev) {
+  public static String excerpt(Evidence ev) {
     if (ev == null) {
       return "";
     }
@@ -68,7 +68,7 @@ final class LedgerExports {
     return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", "<br>");
   }
 
-  static String csv(List<LedgerEntry> entries) {
+  public static String csv(List<LedgerEntry> entries) {
     StringBuilder sb = new StringBuilder();
     sb.append(
         "seq,time,operator,action,subject,from,to,reason,evidence_command,evidence_exit_code,evidence_excerpt,hash,signed\r\n");
