@@ -66,7 +66,8 @@ public final class GovernServer implements AutoCloseable {
       ServerLedger ledger = new ServerLedger(db.jdbi(), key, clock);
       ledger.registerKey();
       Transactions tx =
-          new Transactions(db.jdbi(), db.url().kind() == dev.govern.server.db.DatabaseUrl.Kind.SQLITE);
+          new Transactions(
+              db.jdbi(), db.url().kind() == dev.govern.server.db.DatabaseUrl.Kind.SQLITE);
       Tokens tokens = new Tokens(db.jdbi(), ledger);
       Authenticator auth = new Authenticator(tokens, db.jdbi(), clock, cfg.authLimits(), log);
       long max = cfg.maxBodyBytes();
