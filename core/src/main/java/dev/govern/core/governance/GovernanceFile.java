@@ -76,7 +76,9 @@ public record GovernanceFile(
     return Optional.ofNullable(environments.get(name));
   }
 
-  /** The approval rule of {@code environment}: the file's, else {@link ApprovalRule#defaultRule}. */
+  /**
+   * The approval rule of {@code environment}: the file's, else {@link ApprovalRule#defaultRule}.
+   */
   public ApprovalRule approvalRule(String environment) {
     ApprovalRule r = approvalRules.get(environment);
     return r == null ? ApprovalRule.defaultRule() : r;
@@ -247,10 +249,13 @@ public record GovernanceFile(
       if (g != null && !isNull(g.value())) {
         if (!(g.value() instanceof Sequence seq)) {
           throw error(
-              g.value(), path + ".groups: expected a list of group names, found " + g.value().describe());
+              g.value(),
+              path + ".groups: expected a list of group names, found " + g.value().describe());
         }
         for (YamlNode item : seq.items()) {
-          if (!(item instanceof Scalar sc) || sc.isNull() || !sc.text().matches("[A-Za-z0-9._@-]{1,64}")) {
+          if (!(item instanceof Scalar sc)
+              || sc.isNull()
+              || !sc.text().matches("[A-Za-z0-9._@-]{1,64}")) {
             throw error(item, path + ".groups: expected a group name, found " + item.describe());
           }
           groups.add(((Scalar) item).text());
@@ -277,7 +282,8 @@ public record GovernanceFile(
         if (hours == 0) {
           throw error(rh.value(), ep + ".review_hours: expected at least 1");
         }
-        emergency = Optional.of(new ApprovalRule.Emergency(quorum, java.time.Duration.ofHours(hours)));
+        emergency =
+            Optional.of(new ApprovalRule.Emergency(quorum, java.time.Duration.ofHours(hours)));
       }
       return new ApprovalRule(required, groups, expires, policy, emergency);
     }

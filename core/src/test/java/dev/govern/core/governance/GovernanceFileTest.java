@@ -106,7 +106,8 @@ class GovernanceFileTest {
     assertThat(prod.expires()).isEqualTo(java.time.Duration.ofHours(72));
     assertThat(prod.policy()).isFalse();
     assertThat(prod.quorum(true)).isEqualTo(1);
-    assertThat(prod.emergency().orElseThrow().reviewWithin()).isEqualTo(java.time.Duration.ofHours(12));
+    assertThat(prod.emergency().orElseThrow().reviewWithin())
+        .isEqualTo(java.time.Duration.ofHours(12));
     assertThat(prod.admits(java.util.List.of("dev", "sre"))).isTrue();
     assertThat(prod.admits(java.util.List.of("dev"))).isFalse();
     assertThat(g.approvalRule("staging").emergency()).isEmpty();
