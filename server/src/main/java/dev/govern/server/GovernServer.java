@@ -98,12 +98,13 @@ public final class GovernServer implements AutoCloseable {
           Api.all(
               List.of(
                   new HealthApi(db, ledger, version).routes(),
-                  new ScanApi(tx, ledger, max).routes(),
+                  new ScanApi(tx, ledger, max).notifying(outbox).routes(),
                   new EnvironmentApi(tx, ledger, 1 << 20).routes(),
                   new LedgerApi(tx, ledger).routes(),
                   new WitnessApi(tx, ledger, 1 << 20).routes(),
                   new TokenApi(tokens, 1 << 20).routes(),
-                  new RequestApi(requests, 4 << 20).routes()));
+                  new RequestApi(requests, 4 << 20).routes(),
+                  new dev.govern.server.api.NotificationApi(tx).routes()));
       Api api = new Api(routes, auth, log);
       Javalin app =
           Javalin.create(
