@@ -106,6 +106,8 @@ public final class GovernServer implements AutoCloseable {
                   new RequestApi(requests, 4 << 20).routes(),
                   new dev.govern.server.api.NotificationApi(tx).routes()));
       Api api = new Api(routes, auth, log);
+      dev.govern.server.web.Dashboard dashboard =
+          new dev.govern.server.web.Dashboard(tx, ledger, requests, auth, clock, tls != null);
       Javalin app =
           Javalin.create(
               c -> {
@@ -135,6 +137,7 @@ public final class GovernServer implements AutoCloseable {
                       });
                 }
                 api.install(c);
+                dashboard.install(c);
               });
       app.start();
       dispatcher.start();
