@@ -1,8 +1,8 @@
 package dev.govern.server.api;
 
 import dev.govern.server.auth.Permission;
+import dev.govern.server.db.DeliveryLog;
 import dev.govern.server.db.Transactions;
-import dev.govern.server.notify.DeliveryLog;
 import dev.govern.server.notify.EventKind;
 import io.javalin.http.Context;
 import java.util.List;

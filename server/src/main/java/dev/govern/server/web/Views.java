@@ -1,9 +1,9 @@
 package dev.govern.server.web;
 
 import dev.govern.server.api.RequestApi;
+import dev.govern.server.db.DeliveryLog;
 import dev.govern.server.db.EnvironmentDao;
 import dev.govern.server.db.ScanDao;
-import dev.govern.server.notify.DeliveryLog;
 import java.util.List;
 import java.util.Map;
 

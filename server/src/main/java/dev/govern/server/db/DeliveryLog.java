@@ -1,4 +1,4 @@
-package dev.govern.server.notify;
+package dev.govern.server.db;
 
 import java.util.List;
 import org.jdbi.v3.core.Handle;
