@@ -33,6 +33,10 @@ public final class CommandRegistry {
     add("advise", dev.govern.cli.knowledge.AdviseCommand.class, ARTIFACTS);
     add("audit", dev.govern.cli.audit.AuditCommand.class, AUDIT);
     add("envs", dev.govern.cli.envs.EnvsCommand.class, AUDIT);
+    add("request", dev.govern.cli.approval.RequestCommand.class, AUDIT);
+    add("requests", dev.govern.cli.approval.RequestsCommand.class, AUDIT);
+    add("approve", dev.govern.cli.approval.ApproveCommand.class, AUDIT);
+    add("reject", dev.govern.cli.approval.RejectCommand.class, AUDIT);
     add("install", dev.govern.cli.toolchain.InstallCommand.class, TOOLCHAINS);
     add("list", dev.govern.cli.toolchain.ListCommand.class, TOOLCHAINS);
     add("list-remote", dev.govern.cli.toolchain.ListRemoteCommand.class, TOOLCHAINS);

@@ -5,16 +5,22 @@ import dev.govern.server.api.Api;
 import dev.govern.server.api.EnvironmentApi;
 import dev.govern.server.api.HealthApi;
 import dev.govern.server.api.LedgerApi;
+import dev.govern.server.api.RequestApi;
 import dev.govern.server.api.Route;
 import dev.govern.server.api.ScanApi;
 import dev.govern.server.api.TokenApi;
 import dev.govern.server.api.WitnessApi;
+import dev.govern.server.approval.ChangeRequests;
+import dev.govern.server.approval.GovernanceSource;
 import dev.govern.server.auth.Authenticator;
 import dev.govern.server.auth.Tokens;
 import dev.govern.server.db.Database;
 import dev.govern.server.db.Transactions;
 import dev.govern.server.ledger.ServerKey;
 import dev.govern.server.ledger.ServerLedger;
+import dev.govern.server.notify.Dispatcher;
+import dev.govern.server.notify.Outbox;
+import dev.govern.server.notify.Sinks;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.List;
@@ -37,6 +43,9 @@ public final class GovernServer implements AutoCloseable {
   private final Tokens tokens;
   private final List<Route> routes;
   private final String scheme;
+  private final ChangeRequests requests;
+  private final Dispatcher dispatcher;
+  private final java.util.concurrent.ScheduledExecutorService sweeper;
 
   private GovernServer(
       Database db,
@@ -44,7 +53,13 @@ public final class GovernServer implements AutoCloseable {
       ServerLedger ledger,
       Tokens tokens,
       List<Route> routes,
-      String scheme) {
+      String scheme,
+      ChangeRequests requests,
+      Dispatcher dispatcher,
+      java.util.concurrent.ScheduledExecutorService sweeper) {
+    this.requests = requests;
+    this.dispatcher = dispatcher;
+    this.sweeper = sweeper;
     this.db = db;
     this.app = app;
     this.ledger = ledger;
@@ -71,16 +86,28 @@ public final class GovernServer implements AutoCloseable {
       Tokens tokens = new Tokens(db.jdbi(), ledger);
       Authenticator auth = new Authenticator(tokens, db.jdbi(), clock, cfg.authLimits(), log);
       long max = cfg.maxBodyBytes();
+      ServerConfig.Workflow wf = cfg.workflow();
+      GovernanceSource governance = new GovernanceSource(wf.governance());
+      Outbox outbox = new Outbox(Sinks.load(wf.notifications()), clock);
+      ChangeRequests requests = new ChangeRequests(tx, ledger, governance, outbox);
+      Dispatcher dispatcher =
+          new Dispatcher(
+              tx, outbox.sinks(), wf.backoff(), clock, log, 8, java.time.Duration.ofMillis(500));
+      outbox.onPublish(dispatcher::wake);
       List<Route> routes =
           Api.all(
               List.of(
                   new HealthApi(db, ledger, version).routes(),
-                  new ScanApi(tx, ledger, max).routes(),
+                  new ScanApi(tx, ledger, max).notifying(outbox).routes(),
                   new EnvironmentApi(tx, ledger, 1 << 20).routes(),
                   new LedgerApi(tx, ledger).routes(),
                   new WitnessApi(tx, ledger, 1 << 20).routes(),
-                  new TokenApi(tokens, 1 << 20).routes()));
+                  new TokenApi(tokens, 1 << 20).routes(),
+                  new RequestApi(requests, 4 << 20).routes(),
+                  new dev.govern.server.api.NotificationApi(tx).routes()));
       Api api = new Api(routes, auth, log);
+      dev.govern.server.web.Dashboard dashboard =
+          new dev.govern.server.web.Dashboard(tx, ledger, requests, auth, clock, tls != null);
       Javalin app =
           Javalin.create(
               c -> {
@@ -110,10 +137,39 @@ public final class GovernServer implements AutoCloseable {
                       });
                 }
                 api.install(c);
+                dashboard.install(c);
               });
       app.start();
+      dispatcher.start();
+      java.util.concurrent.ScheduledExecutorService sweeper =
+          java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "govern-sweep");
+                t.setDaemon(true);
+                return t;
+              });
+      long every = wf.sweepEvery().toMillis();
+      sweeper.scheduleWithFixedDelay(
+          () -> {
+            try {
+              requests.sweep();
+            } catch (RuntimeException e) {
+              log.line("sweep of requests failed: " + e.getMessage());
+            }
+          },
+          every,
+          every,
+          java.util.concurrent.TimeUnit.MILLISECONDS);
       return new GovernServer(
-          db, app, ledger, tokens, routes, cfg.tlsCert() == null ? "http" : "https");
+          db,
+          app,
+          ledger,
+          tokens,
+          routes,
+          cfg.tlsCert() == null ? "http" : "https",
+          requests,
+          dispatcher,
+          sweeper);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -146,8 +202,18 @@ public final class GovernServer implements AutoCloseable {
     return routes;
   }
 
+  public ChangeRequests requests() {
+    return requests;
+  }
+
+  public Dispatcher dispatcher() {
+    return dispatcher;
+  }
+
   @Override
   public void close() {
+    sweeper.shutdownNow();
+    dispatcher.close();
     app.stop();
     db.close();
   }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
  * @param tlsKey the PEM (PKCS#8) private key of {@code tlsCert}
  * @param maxBodyBytes the largest request body accepted (413 above)
  * @param authLimits when failed authentications are slowed down and locked out
+ * @param workflow the governance file, the notification sinks and their timing (issue 16)
  */
 public record ServerConfig(
     String host,
@@ -25,7 +26,27 @@ public record ServerConfig(
     Path tlsCert,
     Path tlsKey,
     long maxBodyBytes,
-    Authenticator.Limits authLimits) {
+    Authenticator.Limits authLimits,
+    Workflow workflow) {
+  /**
+   * What the approval workflow and the notifications run on.
+   *
+   * @param governance the governance file whose {@code approvals:}, {@code policy:} and {@code
+   *     keys:} judge change requests (null: defaults, no trusted keys)
+   * @param notifications the sinks file (null: no sinks; events are still kept)
+   * @param sweepEvery how often expired requests and overdue reviews are looked for
+   * @param backoff how failed deliveries are retried
+   */
+  public record Workflow(
+      Path governance,
+      Path notifications,
+      java.time.Duration sweepEvery,
+      dev.govern.server.notify.Backoff backoff) {
+    public static final Workflow DEFAULT =
+        new Workflow(
+            null, null, java.time.Duration.ofSeconds(30), dev.govern.server.notify.Backoff.DEFAULT);
+  }
+
   /** The default {@code --listen}. */
   public static final String DEFAULT_LISTEN = "127.0.0.1:8421";
 
@@ -49,19 +70,28 @@ public record ServerConfig(
         null,
         null,
         DEFAULT_MAX_BODY,
-        Authenticator.Limits.DEFAULT);
+        Authenticator.Limits.DEFAULT,
+        Workflow.DEFAULT);
   }
 
   public ServerConfig withTls(Path cert, Path key) {
-    return new ServerConfig(host, port, database, home, cert, key, maxBodyBytes, authLimits);
+    return new ServerConfig(
+        host, port, database, home, cert, key, maxBodyBytes, authLimits, workflow);
   }
 
   public ServerConfig withMaxBody(long bytes) {
-    return new ServerConfig(host, port, database, home, tlsCert, tlsKey, bytes, authLimits);
+    return new ServerConfig(
+        host, port, database, home, tlsCert, tlsKey, bytes, authLimits, workflow);
   }
 
   public ServerConfig withAuthLimits(Authenticator.Limits limits) {
-    return new ServerConfig(host, port, database, home, tlsCert, tlsKey, maxBodyBytes, limits);
+    return new ServerConfig(
+        host, port, database, home, tlsCert, tlsKey, maxBodyBytes, limits, workflow);
+  }
+
+  public ServerConfig withWorkflow(Workflow w) {
+    return new ServerConfig(
+        host, port, database, home, tlsCert, tlsKey, maxBodyBytes, authLimits, w);
   }
 
   /** Splits {@code host:port} ({@code [::1]:8421} for IPv6); a usage error naming the value. */

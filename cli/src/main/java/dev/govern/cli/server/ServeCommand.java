@@ -42,6 +42,20 @@ public final class ServeCommand extends BaseCommand {
       description = "The largest request body accepted (default: 33554432, 32 MiB).")
   Long maxBody;
 
+  @Option(
+      names = "--governance",
+      paramLabel = "FILE",
+      description =
+          "The governance file whose approvals, policy and keys judge change requests (default: GOVERN_GOVERNANCE; none: one approval, no trusted keys). Read again when it changes.")
+  Path governance;
+
+  @Option(
+      names = "--notifications",
+      paramLabel = "FILE",
+      description =
+          "The notification sinks (JSON: webhook, slack, jira; default: GOVERN_NOTIFICATIONS).")
+  Path notifications;
+
   @Override
   protected int run() throws InterruptedException {
     // the server's classes load here, never for other commands

@@ -33,6 +33,20 @@ final class ServerLauncher {
     if (c.maxBody != null) {
       cfg = cfg.withMaxBody(c.maxBody);
     }
+    String gov =
+        c.governance != null ? c.governance.toString() : settings.get("governance").orElse(null);
+    String sinks =
+        c.notifications != null
+            ? c.notifications.toString()
+            : settings.get("notifications").orElse(null);
+    ServerConfig.Workflow d = ServerConfig.Workflow.DEFAULT;
+    cfg =
+        cfg.withWorkflow(
+            new ServerConfig.Workflow(
+                gov == null ? null : Path.of(gov).toAbsolutePath(),
+                sinks == null ? null : Path.of(sinks).toAbsolutePath(),
+                d.sweepEvery(),
+                d.backoff()));
     return cfg;
   }
 

@@ -1,6 +1,7 @@
 package dev.govern.core.governance;
 
 import dev.govern.core.GovernException;
+import dev.govern.core.approval.ApprovalRule;
 import dev.govern.core.governance.YamlNode.Mapping;
 import dev.govern.core.governance.YamlNode.Member;
 import dev.govern.core.governance.YamlNode.Scalar;
@@ -36,6 +37,7 @@ import java.util.Set;
  * @param environments name → row, in file order
  * @param keys trusted ledger signers
  * @param approvals environment → distinct approvers a change needs
+ * @param approvalRules environment → its whole approval rule (groups, expiry, policy, emergency)
  * @param ledger the ledger rules
  * @param policy the {@code policy:} section as written, if any
  * @param classes the {@code classes:} section as written, if any
@@ -48,6 +50,7 @@ public record GovernanceFile(
     Map<String, Environment> environments,
     List<TrustedKey> keys,
     Map<String, Integer> approvals,
+    Map<String, ApprovalRule> approvalRules,
     LedgerPolicy ledger,
     Optional<YamlNode> policy,
     Optional<YamlNode> classes,
@@ -75,6 +78,14 @@ public record GovernanceFile(
     return Optional.ofNullable(environments.get(name));
   }
 
+  /**
+   * The approval rule of {@code environment}: the file's, else {@link ApprovalRule#defaultRule}.
+   */
+  public ApprovalRule approvalRule(String environment) {
+    ApprovalRule r = approvalRules.get(environment);
+    return r == null ? ApprovalRule.defaultRule() : r;
+  }
+
   private static final class Parser extends YamlFields {
     Parser(String where) {
       super(where);
@@ -93,7 +104,7 @@ public record GovernanceFile(
       }
       Map<String, Environment> envs = new LinkedHashMap<>();
       List<TrustedKey> keys = new ArrayList<>();
-      Map<String, Integer> approvals = new LinkedHashMap<>();
+      Map<String, ApprovalRule> approvals = new LinkedHashMap<>();
       LedgerPolicy ledger = LedgerPolicy.DEFAULT;
       YamlNode policy = null;
       YamlNode classes = null;
@@ -127,6 +138,7 @@ public record GovernanceFile(
           root,
           java.util.Collections.unmodifiableMap(envs),
           List.copyOf(keys),
+          java.util.Collections.unmodifiableMap(counts(approvals)),
           java.util.Collections.unmodifiableMap(approvals),
           ledger,
           Optional.ofNullable(policy),
@@ -211,15 +223,88 @@ public record GovernanceFile(
       return out;
     }
 
-    private Map<String, Integer> approvals(YamlNode v) {
+    private static Map<String, Integer> counts(Map<String, ApprovalRule> rules) {
       Map<String, Integer> out = new LinkedHashMap<>();
+      rules.forEach((k, r) -> out.put(k, r.required()));
+      return out;
+    }
+
+    private Map<String, ApprovalRule> approvals(YamlNode v) {
+      Map<String, ApprovalRule> out = new LinkedHashMap<>();
       if (isNull(v)) {
         return out;
       }
       for (Member e : mapping(v, "approvals").members().values()) {
-        out.put(e.key().text(), nonNegativeInt(e.value(), "approvals." + e.key().text()));
+        String path = "approvals." + e.key().text();
+        if (e.value() instanceof Scalar) {
+          out.put(e.key().text(), ApprovalRule.ofCount(nonNegativeInt(e.value(), path)));
+        } else {
+          out.put(e.key().text(), approvalRule(mapping(e.value(), path), path));
+        }
       }
       return out;
+    }
+
+    private ApprovalRule approvalRule(Mapping m, String path) {
+      allowOnly(m, path, "required", "groups", "expires", "policy", "emergency");
+      Member req = m.members().get("required");
+      int required = req == null ? 1 : nonNegativeInt(req.value(), path + ".required");
+      List<String> groups = new ArrayList<>();
+      Member g = m.members().get("groups");
+      if (g != null && !isNull(g.value())) {
+        if (!(g.value() instanceof Sequence seq)) {
+          throw error(
+              g.value(),
+              path + ".groups: expected a list of group names, found " + g.value().describe());
+        }
+        for (YamlNode item : seq.items()) {
+          if (!(item instanceof Scalar sc)
+              || sc.isNull()
+              || !sc.text().matches("[A-Za-z0-9._@-]{1,64}")) {
+            throw error(item, path + ".groups: expected a group name, found " + item.describe());
+          }
+          groups.add(((Scalar) item).text());
+        }
+      }
+      Scalar ex = optionalScalar(m, "expires", path);
+      java.time.Duration expires =
+          ex == null ? ApprovalRule.DEFAULT_EXPIRY : duration(ex, path + ".expires");
+      Member pol = m.members().get("policy");
+      boolean policy = pol == null || bool(pol.value(), path + ".policy");
+      Optional<ApprovalRule.Emergency> emergency = Optional.empty();
+      Member em = m.members().get("emergency");
+      if (em != null && !isNull(em.value())) {
+        String ep = path + ".emergency";
+        Mapping e = mapping(em.value(), ep);
+        allowOnly(e, ep, "quorum", "review_hours");
+        Member q = e.members().get("quorum");
+        int quorum = q == null ? 0 : nonNegativeInt(q.value(), ep + ".quorum");
+        if (quorum > 1) {
+          throw error(q.value(), ep + ".quorum: expected 0 or 1, found " + quorum);
+        }
+        Member rh = e.members().get("review_hours");
+        int hours = rh == null ? 24 : nonNegativeInt(rh.value(), ep + ".review_hours");
+        if (hours == 0) {
+          throw error(rh.value(), ep + ".review_hours: expected at least 1");
+        }
+        emergency =
+            Optional.of(new ApprovalRule.Emergency(quorum, java.time.Duration.ofHours(hours)));
+      }
+      return new ApprovalRule(required, groups, expires, policy, emergency);
+    }
+
+    private java.time.Duration duration(Scalar s, String path) {
+      java.util.regex.Matcher mt =
+          java.util.regex.Pattern.compile("([1-9][0-9]{0,5})([mhd])").matcher(s.text());
+      if (!mt.matches()) {
+        throw error(s, path + ": expected a duration like 30m, 72h or 7d, found " + s.describe());
+      }
+      long n = Long.parseLong(mt.group(1));
+      return switch (mt.group(2)) {
+        case "m" -> java.time.Duration.ofMinutes(n);
+        case "h" -> java.time.Duration.ofHours(n);
+        default -> java.time.Duration.ofDays(n);
+      };
     }
 
     private LedgerPolicy ledger(YamlNode v) {

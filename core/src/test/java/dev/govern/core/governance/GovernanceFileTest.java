@@ -86,6 +86,45 @@ class GovernanceFileTest {
   }
 
   @Test
+  void readsAFullApprovalRuleBesideTheShortForm() {
+    GovernanceFile g =
+        GovernanceFile.parse(
+            FILE,
+            """
+            approvals:
+              staging: 1
+              prod:
+                required: 2
+                groups: [sre, leads]
+                expires: 72h
+                policy: false
+                emergency: {quorum: 1, review_hours: 12}
+            """);
+    assertThat(g.approvals()).containsEntry("prod", 2).containsEntry("staging", 1);
+    dev.govern.core.approval.ApprovalRule prod = g.approvalRule("prod");
+    assertThat(prod.groups()).containsExactly("sre", "leads");
+    assertThat(prod.expires()).isEqualTo(java.time.Duration.ofHours(72));
+    assertThat(prod.policy()).isFalse();
+    assertThat(prod.quorum(true)).isEqualTo(1);
+    assertThat(prod.emergency().orElseThrow().reviewWithin())
+        .isEqualTo(java.time.Duration.ofHours(12));
+    assertThat(prod.admits(java.util.List.of("dev", "sre"))).isTrue();
+    assertThat(prod.admits(java.util.List.of("dev"))).isFalse();
+    assertThat(g.approvalRule("staging").emergency()).isEmpty();
+    assertThat(g.approvalRule("qa").required()).isEqualTo(1);
+  }
+
+  @Test
+  void badApprovalRulesNameLineAndKey() {
+    assertThat(error("approvals:\n  prod:\n    expires: soon\n").getMessage())
+        .startsWith("team/govern.yaml:3:14: approvals.prod.expires: expected a duration like 30m");
+    assertThat(error("approvals:\n  prod:\n    emergency: {quorum: 2}\n").getMessage())
+        .contains("approvals.prod.emergency.quorum: expected 0 or 1, found 2");
+    assertThat(error("approvals:\n  prod:\n    approvers: 2\n").getMessage())
+        .contains("approvals.prod: unknown key \"approvers\"");
+  }
+
+  @Test
   void emptyFileIsAnEmptyGovernance() {
     GovernanceFile g = GovernanceFile.parse(FILE, "# nothing yet\n");
     assertThat(g.environments()).isEmpty();

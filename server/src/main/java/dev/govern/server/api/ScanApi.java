@@ -38,6 +38,14 @@ public final class ScanApi {
   private final ServerLedger ledger;
   private final long maxBody;
 
+  private dev.govern.server.notify.Outbox outbox;
+
+  /** Tells of services that turned red through {@code o} (issue 16). */
+  public ScanApi notifying(dev.govern.server.notify.Outbox o) {
+    this.outbox = o;
+    return this;
+  }
+
   public ScanApi(Transactions tx, ServerLedger ledger, long maxBody) {
     this.tx = tx;
     this.ledger = ledger;
@@ -97,6 +105,23 @@ public final class ScanApi {
                 ScanDao.ScanRow old = dao.scan(id).orElseThrow();
                 return new Pushed(id, false, old.services(), old.ledgerSeq());
               }
+              java.util.List<java.util.Map<String, Object>> turned = new java.util.ArrayList<>();
+              for (ScanDocument.Row r : doc.services()) {
+                if (r.riskClass().equals("red")) {
+                  var before = dao.service(r.name());
+                  if (before.isEmpty()
+                      || !before.get().riskClass().equals("red")
+                          && before.get().lastScannedAt().compareTo(at) < 0) {
+                    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("service", r.name());
+                    m.put("was", before.map(ScanDao.ServiceRow::riskClass).orElse(null));
+                    m.put("owner", r.owner());
+                    m.put("go", r.go());
+                    m.put("because", r.because());
+                    turned.add(m);
+                  }
+                }
+              }
               dao.insertServices(id, at, doc.services());
               LedgerEntry e =
                   ledger.append(
@@ -121,6 +146,28 @@ public final class ScanApi {
                           null),
                       who);
               dao.setLedgerSeq(id, e.seq());
+              if (outbox != null && !turned.isEmpty()) {
+                java.util.List<String> owners =
+                    turned.stream()
+                        .map(m -> (String) m.get("owner"))
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList();
+                outbox.publish(
+                    h,
+                    dev.govern.server.notify.EventKind.SERVICE_RED,
+                    "scan:" + id,
+                    turned.size()
+                        + " service(s) turned red in scan "
+                        + id
+                        + ": "
+                        + turned.stream()
+                            .limit(5)
+                            .map(m -> (String) m.get("service"))
+                            .collect(java.util.stream.Collectors.joining(", "))
+                        + (turned.size() > 5 ? " …" : ""),
+                    java.util.Map.of("scan", id, "services", turned, "owners", owners));
+              }
               return new Pushed(id, true, doc.services().size(), e.seq());
             });
     ctx.header("Location", "/api/v1/scans/" + id);

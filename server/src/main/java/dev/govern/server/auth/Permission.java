@@ -12,6 +12,10 @@ public enum Permission {
   PUSH_CHECKPOINT,
   /** Change the environments table. */
   WRITE_ENVIRONMENTS,
+  /** File change requests (issue 16). */
+  REQUEST_CHANGE,
+  /** Approve or reject change requests, review emergency changes. */
+  APPROVE,
   /** Manage tokens. */
   ADMIN
 }

@@ -13,7 +13,13 @@ import java.util.Set;
 public enum Role {
   VIEWER(EnumSet.of(Permission.READ)),
   CI(EnumSet.of(Permission.READ, Permission.PUSH_SCAN, Permission.PUSH_CHECKPOINT)),
-  APPROVER(EnumSet.of(Permission.READ, Permission.WRITE_ENVIRONMENTS, Permission.PUSH_CHECKPOINT)),
+  APPROVER(
+      EnumSet.of(
+          Permission.READ,
+          Permission.WRITE_ENVIRONMENTS,
+          Permission.PUSH_CHECKPOINT,
+          Permission.REQUEST_CHANGE,
+          Permission.APPROVE)),
   ADMIN(EnumSet.allOf(Permission.class));
 
   private final Set<Permission> may;

@@ -44,9 +44,21 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(String url, Path dir, Authenticator.Limits limits) {
+    return start(url, dir, limits, ServerConfig.Workflow.DEFAULT);
+  }
+
+  /** A server judging requests by {@code workflow}'s governance file, notifying its sinks. */
+  public static TestServer start(DatabaseUrl.Kind kind, Path dir, ServerConfig.Workflow workflow) {
+    return start(database(kind, dir), dir, new Authenticator.Limits(1000, 100_000), workflow);
+  }
+
+  public static TestServer start(
+      String url, Path dir, Authenticator.Limits limits, ServerConfig.Workflow workflow) {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     ServerConfig cfg =
-        ServerConfig.of("127.0.0.1:0", url, dir.resolve("server")).withAuthLimits(limits);
+        ServerConfig.of("127.0.0.1:0", url, dir.resolve("server"))
+            .withAuthLimits(limits)
+            .withWorkflow(workflow);
     GovernServer s =
         GovernServer.start(
             cfg,
@@ -76,6 +88,11 @@ public final class TestServer implements AutoCloseable {
   /** A token with {@code role} for user {@code name}. */
   public String token(String name, Role role) {
     return server.tokens().create(name, role, null, List.of(), "admin").secret();
+  }
+
+  /** A token with {@code role} for user {@code name} in {@code groups}. */
+  public String token(String name, Role role, String... groups) {
+    return server.tokens().create(name, role, null, List.of(groups), "admin").secret();
   }
 
   public Http http(String token) {
