@@ -17,7 +17,7 @@ import java.util.Map;
  * tiles cut from its stored hashes, tree notes signed with a fresh Ed25519 key. It serves the
  * database's paths ({@code lookup/…}, {@code tile/…}) and counts what was fetched.
  */
-final class TestLog implements ChecksumDatabase.Remote {
+public final class TestLog implements ChecksumDatabase.Remote {
   final String name;
   final KeyPair keys = Ed25519Keys.generate();
   final List<byte[]> records = new ArrayList<>();
@@ -26,12 +26,12 @@ final class TestLog implements ChecksumDatabase.Remote {
   private final Map<Long, Hash> memo = new HashMap<>();
   long servedSize = -1;
 
-  TestLog(String name) {
+  public TestLog(String name) {
     this.name = name;
   }
 
   /** The verifier key text: name+hash+base64(0x01 || public key). */
-  String verifierKey() {
+  public String verifierKey() {
     byte[] key = new byte[33];
     key[0] = 1;
     System.arraycopy(Ed25519Keys.raw(keys.getPublic()), 0, key, 1, 32);
@@ -47,7 +47,7 @@ final class TestLog implements ChecksumDatabase.Remote {
   }
 
   /** Appends {@code n} filler records. */
-  TestLog fill(int n) {
+  public TestLog fill(int n) {
     for (int i = 0; i < n; i++) {
       add("example.com/m" + records.size() + " v1.0.0 h1:" + "x".repeat(43) + "=\n");
     }
@@ -55,12 +55,12 @@ final class TestLog implements ChecksumDatabase.Remote {
   }
 
   /** Appends a record; returns its id. */
-  long add(String text) {
+  public long add(String text) {
     records.add(text.getBytes(StandardCharsets.UTF_8));
     return records.size() - 1;
   }
 
-  static String recordFor(String path, String version, String h1) {
+  public static String recordFor(String path, String version, String h1) {
     return path + " " + version + " " + h1 + "\n" + path + " " + version + "/go.mod h1:" + "m".repeat(43) + "=\n";
   }
 
@@ -135,6 +135,40 @@ final class TestLog implements ChecksumDatabase.Remote {
     byte[] out = new byte[b.position()];
     b.flip().get(out);
     return out;
+  }
+
+  /**
+   * Writes the database as a proxy serves it under {@code /sumdb/<name>/}: {@code latest}, a
+   * {@code lookup/<path>@<version>} per record, and every tile of the current tree.
+   */
+  public void writeTo(java.nio.file.Path dir) throws java.io.IOException {
+    long size = records.size();
+    byte[] note = treeNote(size);
+    write(dir.resolve("latest"), note);
+    for (int i = 0; i < records.size(); i++) {
+      String text = new String(records.get(i), StandardCharsets.UTF_8);
+      if (text.startsWith("example.com/m")) {
+        continue; // filler: nobody looks it up
+      }
+      String[] f = text.split("\n")[0].split(" ");
+      byte[] head = (i + "\n" + text + "\n").getBytes(StandardCharsets.UTF_8);
+      byte[] all = java.util.Arrays.copyOf(head, head.length + note.length);
+      System.arraycopy(note, 0, all, head.length, note.length);
+      write(dir.resolve("lookup/" + f[0] + "@" + f[1]), all);
+    }
+    for (int level = 0; (size >> (8 * level)) > 0; level++) {
+      long row = size >> (8 * level);
+      for (long n = 0; n * 256 < row; n++) {
+        int w = (int) Math.min(256, row - n * 256);
+        Tile t = new Tile(8, level, n, w);
+        write(dir.resolve(t.path()), tileData(t));
+      }
+    }
+  }
+
+  private static void write(java.nio.file.Path p, byte[] data) throws java.io.IOException {
+    java.nio.file.Files.createDirectories(p.getParent());
+    java.nio.file.Files.write(p, data);
   }
 
   /** Serves {@code lookup/<path>@<version>} for the record that names them, and tiles. */
