@@ -13,6 +13,8 @@ import dev.govern.core.version.GoVersion;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,6 +37,7 @@ public final class ToolchainProxy {
   private final GovernHome home;
   private final Consumer<String> warn;
   private final List<URI> bases = new ArrayList<>();
+  private boolean offline;
 
   /** Where a toolchain's zip was found. */
   public record Located(GoVersion version, String moduleVersion, URI zip, String proxy) {}
@@ -54,7 +57,18 @@ public final class ToolchainProxy {
    * checksum database, before anything large is downloaded.
    */
   public Origin origin(GoVersion v, Platform p) {
-    Located at = locate(v, p);
+    Located at;
+    if (offline) {
+      Path zip = home.downloads().resolve(ToolchainModule.downloadName(v, p));
+      if (!Files.isRegularFile(zip)) {
+        throw GovernException.precondition(
+            "cannot install " + v + " offline: its module zip is not in " + home.downloads(),
+            "run without --offline, or install from an archive with --archive FILE --sha256 HEX");
+      }
+      at = new Located(v, ToolchainModule.version(v, p), zip.toUri(), "the download cache");
+    } else {
+      at = locate(v, p);
+    }
     Optional<Expected> expected = expected(at.moduleVersion());
     return new Origin(
         new ArchiveOrigin.ModuleZip(
@@ -85,6 +99,15 @@ public final class ToolchainProxy {
       }
     }
     this.fetcher = fetcher.withCredentials(auth);
+  }
+
+  /**
+   * Never touches the network: a toolchain can then be installed only from its verified zip in
+   * {@code downloads/}, proven from the checksum database's answers in the cache.
+   */
+  public ToolchainProxy offline() {
+    this.offline = true;
+    return this;
   }
 
   /** The GOPROXY value in effect, for messages. */
@@ -140,10 +163,22 @@ public final class ToolchainProxy {
       warn.accept("GOSUMDB=off: the toolchain is NOT checked against a checksum database");
       return Optional.empty();
     }
+    ChecksumDatabase.Remote remote =
+        offline
+            ? (path, max) -> {
+              throw GovernException.precondition(
+                  "offline: the checksum database's answer "
+                      + path
+                      + " is not cached, so "
+                      + moduleVersion
+                      + " cannot be proven",
+                  "run without --offline");
+            }
+            : new SumdbRemote(db.get(), proxies, bases, fetcher);
     ChecksumDatabase client =
         new ChecksumDatabase(
             db.get().key(),
-            new SumdbRemote(db.get(), proxies, bases, fetcher),
+            remote,
             home.cache().resolve("sumdb").resolve(db.get().name()));
     ChecksumDatabase.Proven proven = client.lookup(ToolchainModule.PATH, moduleVersion);
     if (proven.lines().isEmpty()) {
@@ -169,6 +204,9 @@ public final class ToolchainProxy {
    * proxy's error other than "not found", else the last "not found".
    */
   private <T> T tryProxies(String what, Function<URI, T> op) {
+    if (offline) {
+      throw GovernException.precondition("cannot " + what + " offline", "run without --offline");
+    }
     if (ModulePatterns.matches(env.gonoproxy(), ToolchainModule.PATH)) {
       throw GovernException.precondition(
           "cannot "
@@ -219,6 +257,12 @@ public final class ToolchainProxy {
           break;
         }
       }
+    }
+    if (bestRank == 0 && best != null && best.code() == ErrorCode.NOT_FOUND
+        && !best.getMessage().startsWith("cannot ")) {
+      throw GovernException.notFound(
+          "cannot " + what + ": no proxy in GOPROXY=" + env.goproxy() + " has it (" + best.getMessage() + ")",
+          null);
     }
     throw best;
   }

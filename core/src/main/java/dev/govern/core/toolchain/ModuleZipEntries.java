@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -28,8 +27,6 @@ import java.util.zip.ZipInputStream;
  * exactly what was unpacked.
  */
 final class ModuleZipEntries implements EntrySource {
-  private static final Pattern EXEC_HELPER = Pattern.compile("go_[^/]+_[^/]+_exec");
-
   private final ZipInputStream zip;
   private final String prefix;
   private final String archive;
@@ -66,7 +63,7 @@ final class ModuleZipEntries implements EntrySource {
       return new ArchiveEntry("go/" + rel, ArchiveEntry.Type.DIRECTORY, 0, 0755, mtime, "");
     }
     return new ArchiveEntry(
-        "go/" + restoreGoMod(rel), ArchiveEntry.Type.FILE, Math.max(0, z.getSize()), modeOf(rel), mtime, "");
+        "go/" + restoreGoMod(rel), ArchiveEntry.Type.FILE, Math.max(0, z.getSize()), DistributionModes.of(rel), mtime, "");
   }
 
   @Override
@@ -104,21 +101,6 @@ final class ModuleZipEntries implements EntrySource {
       return rel.substring(0, rel.length() - "_go.mod".length()) + "go.mod";
     }
     return rel;
-  }
-
-  /** The mode cmd/distpack gives a file of the distribution ({@code rel} is under {@code go/}). */
-  static int modeOf(String rel) {
-    String base = rel.substring(rel.lastIndexOf('/') + 1);
-    if (rel.startsWith("bin/")
-        || rel.startsWith("pkg/tool/")
-        || rel.endsWith(".bash")
-        || rel.endsWith(".sh")
-        || rel.endsWith(".pl")
-        || rel.endsWith(".rc")
-        || EXEC_HELPER.matcher(base).matches()) {
-      return 0755;
-    }
-    return 0644;
   }
 
   private static MessageDigest sha256() {
