@@ -14,13 +14,21 @@ import java.nio.file.Path;
  * @param note how the go command's rules led here from the version selected, or null when they
  *     changed nothing
  * @param missing the message when it is not installed, or null for the usual one
+ * @param wanted the toolchain the go command would run (and download) when govern runs another,
+ *     newer one because that one is not installed; else null
  */
 public record Resolution(
-    String name, Source source, Path goroot, String gotoolchain, String note, String missing) {
+    String name,
+    Source source,
+    Path goroot,
+    String gotoolchain,
+    String note,
+    String missing,
+    String wanted) {
 
   /** A selection the go command's rules left as it is, run with GOTOOLCHAIN=local. */
   public Resolution(String name, Source source, Path goroot) {
-    this(name, source, goroot, "local", null, null);
+    this(name, source, goroot, "local", null, null, null);
   }
 
   /** The name without {@code go}: what {@code govern install} takes. */
@@ -39,7 +47,7 @@ public record Resolution(
 
   /** This resolution running with {@code gotoolchain}. */
   Resolution with(String gotoolchain) {
-    return new Resolution(name, source, goroot, gotoolchain, note, missing);
+    return new Resolution(name, source, goroot, gotoolchain, note, missing, wanted);
   }
 
   /**

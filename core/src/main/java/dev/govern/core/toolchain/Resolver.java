@@ -111,14 +111,24 @@ public final class Resolver {
       if (Files.isRegularFile(goVersion)) {
         String v = goVersionFileEntry(goVersion);
         if (v != null) {
-          return rest(of(v, new Source(Source.Kind.GO_VERSION, goVersion.toString())), p, gomod, gowork, modules);
+          return rest(
+              of(v, new Source(Source.Kind.GO_VERSION, goVersion.toString())),
+              p,
+              gomod,
+              gowork,
+              modules);
         }
       }
       Path toolVersions = p.resolve(".tool-versions");
       if (Files.isRegularFile(toolVersions)) {
         String v = toolVersionsGo(toolVersions);
         if (v != null) {
-          return rest(of(v, new Source(Source.Kind.TOOL_VERSIONS, toolVersions.toString())), p, gomod, gowork, modules);
+          return rest(
+              of(v, new Source(Source.Kind.TOOL_VERSIONS, toolVersions.toString())),
+              p,
+              gomod,
+              gowork,
+              modules);
         }
       }
       if (gomod == null && Files.isRegularFile(p.resolve("go.mod"))) {
@@ -186,7 +196,12 @@ public final class Resolver {
               goroot(name),
               gt.passOn(),
               null,
-              name + " is selected by GOTOOLCHAIN=" + gt.value() + " but not installed; run: govern install " + name.substring(2));
+              name
+                  + " is selected by GOTOOLCHAIN="
+                  + gt.value()
+                  + " but not installed; run: govern install "
+                  + name.substring(2),
+              null);
       minVersion = Gover.fromToolchain(gt.name());
     } else {
       Optional<Resolution> local = found.pin.isPresent() ? found.pin : defaultToolchain();
@@ -217,7 +232,8 @@ public final class Resolver {
     if (toolchainLine != null) {
       String tv = Gover.fromToolchain(toolchainLine);
       if (tv.isEmpty() || !toolchainLine.startsWith("go") && !toolchainLine.contains("-go")) {
-        throw GovernException.invalidInput("invalid toolchain \"" + toolchainLine + "\" in " + file);
+        throw GovernException.invalidInput(
+            "invalid toolchain \"" + toolchainLine + "\" in " + file);
       }
       if (Gover.compare(tv, minVersion) > 0) {
         chosen = toolchainLine;
@@ -236,7 +252,8 @@ public final class Resolver {
     if (chosen == null) {
       return Optional.ofNullable(base);
     }
-    Source source = new Source(mf.work() ? Source.Kind.GO_WORK : Source.Kind.GO_MOD, file.toString());
+    Source source =
+        new Source(mf.work() ? Source.Kind.GO_WORK : Source.Kind.GO_MOD, file.toString());
     String name = VersionText.canonicalName(chosen);
     String older =
         base == null
@@ -245,7 +262,7 @@ public final class Resolver {
     String note = file + " asks for " + name + " (" + why + "); " + older;
     Path root = goroot(name);
     if (Files.isDirectory(root)) {
-      return Optional.of(new Resolution(name, source, root, gt.passOn(), note, null));
+      return Optional.of(new Resolution(name, source, root, gt.passOn(), note, null, null));
     }
     Optional<String> newer = newestAtLeast(minVersion);
     if (newer.isPresent()) {
@@ -256,8 +273,14 @@ public final class Resolver {
               source,
               goroot(sub),
               gt.value().contains("+") ? "local" : gt.passOn(),
-              note + "; " + name + " is not installed: " + sub + " is the newest installed toolchain at least as new",
-              null));
+              note
+                  + "; "
+                  + name
+                  + " is not installed: "
+                  + sub
+                  + " is the newest installed toolchain at least as new",
+              null,
+              name));
     }
     return Optional.of(
         new Resolution(
@@ -272,7 +295,8 @@ public final class Resolver {
                 + " ("
                 + why
                 + ") but not installed, nor any newer toolchain; run: govern install "
-                + name.substring(2)));
+                + name.substring(2),
+            null));
   }
 
   /** The main module's file and whether it is a go.work. */
@@ -303,7 +327,12 @@ public final class Resolver {
     if (entries == null) {
       return Optional.empty();
     }
-    Arrays.sort(entries, (a, b) -> Arrays.compare(a.getName().getBytes(StandardCharsets.UTF_8), b.getName().getBytes(StandardCharsets.UTF_8)));
+    Arrays.sort(
+        entries,
+        (a, b) ->
+            Arrays.compare(
+                a.getName().getBytes(StandardCharsets.UTF_8),
+                b.getName().getBytes(StandardCharsets.UTF_8)));
     String best = null;
     String bestVersion = null;
     for (File f : entries) {
