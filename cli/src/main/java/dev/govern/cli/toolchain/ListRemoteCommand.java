@@ -96,8 +96,7 @@ public final class ListRemoteCommand extends BaseCommand {
               f.map(ReleaseFile::size).orElse(null),
               null));
     }
-    return print(
-        items, platform, loaded.source(), loaded.fetched().toString(), loaded.fromCache());
+    return print(items, platform, loaded.source(), loaded.fetched().toString(), loaded.fromCache());
   }
 
   /** The toolchains the module proxies list ({@code golang.org/toolchain/@v/list}). */
@@ -129,8 +128,7 @@ public final class ListRemoteCommand extends BaseCommand {
       List<Item> items, Platform platform, String from, String fetched, boolean fromCache) {
     if (format.json) {
       JsonOutput.print(
-          out(),
-          new Listing(1, from, fetched, fromCache, platform.toString(), List.copyOf(items)));
+          out(), new Listing(1, from, fetched, fromCache, platform.toString(), List.copyOf(items)));
       return 0;
     }
     int width = items.stream().mapToInt(i -> i.version().length()).max().orElse(0);

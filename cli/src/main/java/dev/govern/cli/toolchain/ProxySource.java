@@ -27,7 +27,9 @@ final class ProxySource {
     String s = settings.resolve(flag, "source", GO_DEV).strip();
     if (!s.equals(GO_DEV) && !s.equals(PROXY)) {
       throw GovernException.usage(
-          "unknown source \"" + s + "\" (--source, GOVERN_SOURCE or config source): go.dev or proxy");
+          "unknown source \""
+              + s
+              + "\" (--source, GOVERN_SOURCE or config source): go.dev or proxy");
     }
     return s;
   }

@@ -81,11 +81,16 @@ class ProxyInstallCommandsTest {
     assertThat(v.output()).startsWith("go version " + newest + " ");
     assertThat(root.resolve("src/go.mod")).exists();
     assertThat(root.resolve("src/_go.mod")).doesNotExist();
-    assertThat(recorded).singleElement().satisfies(c -> {
-      assertThat(c.action()).isEqualTo("install");
-      assertThat(c.evidence().head()).contains("h1 " + ziphash(newest), "checksum database sum.golang.org record");
-    });
-    assertThat(proxy.requests()).contains("/sumdb/sum.golang.org/supported", "/sumdb/sum.golang.org/latest");
+    assertThat(recorded)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.action()).isEqualTo("install");
+              assertThat(c.evidence().head())
+                  .contains("h1 " + ziphash(newest), "checksum database sum.golang.org record");
+            });
+    assertThat(proxy.requests())
+        .contains("/sumdb/sum.golang.org/supported", "/sumdb/sum.golang.org/latest");
 
     CliRunner.Result again = govern().run("install", newest.bare(), "--source", "proxy");
     assertThat(again.out()).isEqualTo(newest + " is already installed in " + root + "\n");
@@ -93,18 +98,20 @@ class ProxyInstallCommandsTest {
 
   @Test
   void governSourceChoosesTheProxyAndListRemoteShowsWhatItLists() throws Exception {
-    CliRunner.Result list =
-        govern().env("GOVERN_SOURCE", "proxy").run("list-remote", "--json");
+    CliRunner.Result list = govern().env("GOVERN_SOURCE", "proxy").run("list-remote", "--json");
     assertThat(list.exitCode()).as(list.err()).isZero();
     JsonNode doc = new ObjectMapper().readTree(list.out());
     assertThat(doc.get("source").asText()).isEqualTo("GOPROXY=" + proxy.url());
     List<String> versions = new ArrayList<>();
     doc.get("releases").forEach(n -> versions.add(n.get("version").asText()));
     List<String> cached = new ArrayList<>();
-    TestToolchainCache.toolchains(Platform.current(null, null)).forEach(v -> cached.add(0, v.toString()));
+    TestToolchainCache.toolchains(Platform.current(null, null))
+        .forEach(v -> cached.add(0, v.toString()));
     assertThat(versions).containsExactlyElementsOf(cached);
     assertThat(doc.get("releases").get(0).get("module").asText())
-        .isEqualTo("golang.org/toolchain@" + ToolchainModule.version(newest, Platform.current(null, null)));
+        .isEqualTo(
+            "golang.org/toolchain@"
+                + ToolchainModule.version(newest, Platform.current(null, null)));
     assertThat(proxy.requests()).containsExactly("/golang.org/toolchain/@v/list");
   }
 
@@ -113,7 +120,9 @@ class ProxyInstallCommandsTest {
     String line = "1." + newest.minor();
     CliRunner.Result r = govern().run("install", line, "--source", "proxy");
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).startsWith("installed " + newest + " in ").contains(ziphash(newest) + " proven by sum.golang.org record");
+    assertThat(r.out())
+        .startsWith("installed " + newest + " in ")
+        .contains(ziphash(newest) + " proven by sum.golang.org record");
   }
 
   @Test
@@ -127,7 +136,9 @@ class ProxyInstallCommandsTest {
         .startsWith("govern: error: cannot find go1.22.99 for ")
         .contains("no proxy in GOPROXY=" + proxy.url() + " has it (not found: ");
     CliRunner.Result direct =
-        govern().env("GOPROXY", proxy.url() + ",direct").run("install", "1.22.99", "--source", "proxy");
+        govern()
+            .env("GOPROXY", proxy.url() + ",direct")
+            .run("install", "1.22.99", "--source", "proxy");
     assertThat(direct.exitCode()).isEqualTo(3);
     assertThat(direct.err())
         .contains("direct is not a source of toolchains")

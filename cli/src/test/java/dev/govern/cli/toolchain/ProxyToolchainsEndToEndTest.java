@@ -75,13 +75,18 @@ class ProxyToolchainsEndToEndTest {
     proxy = new GoProxyServer(TestToolchainCache.proxyFolder());
     Platform platform = Platform.current(null, null);
     String machineGo =
-        ProcessRun.run(List.of("go", "env", "GOVERSION"), tmp, Map.of("PATH", System.getenv("PATH"), "HOME", tmp.toString()), Duration.ofSeconds(30))
+        ProcessRun.run(
+                List.of("go", "env", "GOVERSION"),
+                tmp,
+                Map.of("PATH", System.getenv("PATH"), "HOME", tmp.toString()),
+                Duration.ofSeconds(30))
             .output()
             .strip();
     List<GoVersion> two = TestToolchainCache.newestTwo(platform, GoVersion.parse(machineGo));
 
     for (GoVersion v : two) {
-      CliRunner.Result r = govern(tmp).run("install", v.bare(), "--source", "proxy", "--reason", "e2e");
+      CliRunner.Result r =
+          govern(tmp).run("install", v.bare(), "--source", "proxy", "--reason", "e2e");
       assertThat(r.exitCode()).as(r.err()).isZero();
       assertThat(r.out()).contains("installed " + v, "proven by sum.golang.org record");
     }
@@ -98,7 +103,8 @@ class ProxyToolchainsEndToEndTest {
     names.add("go1.19.8");
     two.forEach(v -> names.add(v.toString()));
     for (String name : names) {
-      CliRunner.Result use = govern(tmp).run("use", name.substring(2), "--default", "--reason", "e2e");
+      CliRunner.Result use =
+          govern(tmp).run("use", name.substring(2), "--default", "--reason", "e2e");
       assertThat(use.exitCode()).as(use.err()).isZero();
       assertThat(shell(hello, "go version").output()).startsWith("go version " + name + " ");
       String bin = "hello-" + name;

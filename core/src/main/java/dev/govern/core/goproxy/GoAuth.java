@@ -64,9 +64,13 @@ public final class GoAuth implements UrlFetcher.Credentials {
                 + ")");
       }
       if (words[0].equals("git")
-          && (words.length != 2 || !Path.of(words[1]).isAbsolute() || !Files.isDirectory(Path.of(words[1])))) {
+          && (words.length != 2
+              || !Path.of(words[1]).isAbsolute()
+              || !Files.isDirectory(Path.of(words[1])))) {
         throw GovernException.invalidInput(
-            "GOAUTH=git needs the absolute path of a git working directory (GOAUTH=" + goauth + ")");
+            "GOAUTH=git needs the absolute path of a git working directory (GOAUTH="
+                + goauth
+                + ")");
       }
       cmds.add(words);
     }

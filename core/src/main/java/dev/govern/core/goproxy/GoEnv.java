@@ -8,10 +8,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Go's configuration as the go command reads it: an environment variable that is set and not
- * empty, else the user's {@code go env -w} file ({@code $GOENV}, default {@code
- * <user config dir>/go/env}; {@code GOENV=off} disables it), else Go's default. The go.env file of
- * a GOROOT is not read: govern applies the defaults the Go distribution ships.
+ * Go's configuration as the go command reads it: an environment variable that is set and not empty,
+ * else the user's {@code go env -w} file ({@code $GOENV}, default {@code <user config dir>/go/env};
+ * {@code GOENV=off} disables it), else Go's default. The go.env file of a GOROOT is not read:
+ * govern applies the defaults the Go distribution ships.
  */
 public final class GoEnv {
   /** The go command's default GOPROXY. */

@@ -8,8 +8,8 @@ import java.util.List;
  * The GOPROXY list, parsed as the go command parses it: entries separated by {@code ,} (try the
  * next only when this one answers "not found", HTTP 404 or 410) or {@code |} (try the next after
  * any error); {@code off} fails and ends the list, {@code direct} ends it (for toolchains it is not
- * a source: the {@code golang.org/toolchain} module exists only on proxies); a word with a dot, colon
- * or slash but no {@code :/} gets {@code https://}.
+ * a source: the {@code golang.org/toolchain} module exists only on proxies); a word with a dot,
+ * colon or slash but no {@code :/} gets {@code https://}.
  *
  * @param entries the entries in order
  */

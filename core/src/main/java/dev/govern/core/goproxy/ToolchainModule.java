@@ -34,7 +34,8 @@ public final class ToolchainModule {
     if (!moduleVersion.startsWith(PREFIX) || !moduleVersion.endsWith(suffix)) {
       return Optional.empty();
     }
-    String name = moduleVersion.substring(PREFIX.length(), moduleVersion.length() - suffix.length());
+    String name =
+        moduleVersion.substring(PREFIX.length(), moduleVersion.length() - suffix.length());
     try {
       GoVersion v = GoVersion.parse(name);
       return v.toString().equals(name) ? Optional.of(v) : Optional.empty();

@@ -49,8 +49,7 @@ public final class ToolchainProxy {
    * What to install: the zip to download and check, where it was found, and what proved its
    * checksum (empty when checks are off).
    */
-  public record Origin(
-      ArchiveOrigin.ModuleZip zip, Located located, Optional<Expected> expected) {}
+  public record Origin(ArchiveOrigin.ModuleZip zip, Located located, Optional<Expected> expected) {}
 
   /**
    * Locates toolchain {@code v} for {@code p} on the proxies and proves its checksum in the
@@ -177,9 +176,7 @@ public final class ToolchainProxy {
             : new SumdbRemote(db.get(), proxies, bases, fetcher);
     ChecksumDatabase client =
         new ChecksumDatabase(
-            db.get().key(),
-            remote,
-            home.cache().resolve("sumdb").resolve(db.get().name()));
+            db.get().key(), remote, home.cache().resolve("sumdb").resolve(db.get().name()));
     ChecksumDatabase.Proven proven = client.lookup(ToolchainModule.PATH, moduleVersion);
     if (proven.lines().isEmpty()) {
       throw new GovernException(
@@ -198,10 +195,10 @@ public final class ToolchainProxy {
   }
 
   /**
-   * Runs {@code op} against each proxy in turn, as the go command does: after {@code ,} only a
-   * "not found" moves on, after {@code |} any error; {@code off} and {@code direct} end the list.
-   * The error reported is the most helpful one: the end of the list ({@code direct}), else a
-   * proxy's error other than "not found", else the last "not found".
+   * Runs {@code op} against each proxy in turn, as the go command does: after {@code ,} only a "not
+   * found" moves on, after {@code |} any error; {@code off} and {@code direct} end the list. The
+   * error reported is the most helpful one: the end of the list ({@code direct}), else a proxy's
+   * error other than "not found", else the last "not found".
    */
   private <T> T tryProxies(String what, Function<URI, T> op) {
     if (offline) {
@@ -258,10 +255,18 @@ public final class ToolchainProxy {
         }
       }
     }
-    if (bestRank == 0 && best != null && best.code() == ErrorCode.NOT_FOUND
+    if (bestRank == 0
+        && best != null
+        && best.code() == ErrorCode.NOT_FOUND
         && !best.getMessage().startsWith("cannot ")) {
       throw GovernException.notFound(
-          "cannot " + what + ": no proxy in GOPROXY=" + env.goproxy() + " has it (" + best.getMessage() + ")",
+          "cannot "
+              + what
+              + ": no proxy in GOPROXY="
+              + env.goproxy()
+              + " has it ("
+              + best.getMessage()
+              + ")",
           null);
     }
     throw best;
@@ -273,12 +278,14 @@ public final class ToolchainProxy {
 
   private static URI resolve(URI base, String rel) {
     String b = base.toString();
-    return URI.create((b.endsWith("/") ? b : b + "/") + ModuleEscape.escape(ToolchainModule.PATH) + "/" + rel);
+    return URI.create(
+        (b.endsWith("/") ? b : b + "/") + ModuleEscape.escape(ToolchainModule.PATH) + "/" + rel);
   }
 
   static URI withoutUserInfo(URI u) {
     try {
-      return new URI(u.getScheme(), null, u.getHost(), u.getPort(), u.getPath(), u.getQuery(), null);
+      return new URI(
+          u.getScheme(), null, u.getHost(), u.getPort(), u.getPath(), u.getQuery(), null);
     } catch (URISyntaxException e) {
       throw GovernException.invalidInput("invalid GOPROXY URL " + u.getHost());
     }

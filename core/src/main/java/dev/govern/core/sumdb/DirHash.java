@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The {@code h1:} hash of a module zip (Go's {@code dirhash.Hash1}): SHA-256 over the lines {@code
- * <hex sha256 of the file>  <file name>\n} of every file, sorted by name (byte order), in base64
+ * <hex sha256 of the file> <file name>\n} of every file, sorted by name (byte order), in base64
  * after {@code h1:}. Names are the zip's own, prefix included. Add files in any order.
  */
 public final class DirHash {

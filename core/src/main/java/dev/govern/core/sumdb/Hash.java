@@ -3,7 +3,9 @@ package dev.govern.core.sumdb;
 import java.util.Arrays;
 import java.util.Base64;
 
-/** A SHA-256 hash of the checksum database's log (32 bytes), written in base64 as Go's tlog does. */
+/**
+ * A SHA-256 hash of the checksum database's log (32 bytes), written in base64 as Go's tlog does.
+ */
 public final class Hash {
   /** Bytes in a hash. */
   public static final int SIZE = 32;

@@ -29,10 +29,12 @@ public record LookupRecord(long id, String text, byte[] note) {
     try {
       id = Long.parseLong(first);
     } catch (NumberFormatException e) {
-      throw new VerificationFailed("malformed lookup response: record number \"" + cut(first) + "\"");
+      throw new VerificationFailed(
+          "malformed lookup response: record number \"" + cut(first) + "\"");
     }
     if (id < 0 || !first.equals(Long.toString(id))) {
-      throw new VerificationFailed("malformed lookup response: record number \"" + cut(first) + "\"");
+      throw new VerificationFailed(
+          "malformed lookup response: record number \"" + cut(first) + "\"");
     }
     int blank = -1;
     for (int i = nl + 1; i + 1 < data.length; i++) {

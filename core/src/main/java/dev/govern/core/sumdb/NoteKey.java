@@ -12,10 +12,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * A verifier key of the signed-note format, {@code <name>+<hash>+<base64 key>}: the key's name
- * (the checksum database's host, {@code sum.golang.org}), the first four bytes of SHA-256 over
- * {@code name + "\n" + key} in hex, and the key itself, an algorithm byte (1 = Ed25519) followed by
- * the 32 bytes of the public key.
+ * A verifier key of the signed-note format, {@code <name>+<hash>+<base64 key>}: the key's name (the
+ * checksum database's host, {@code sum.golang.org}), the first four bytes of SHA-256 over {@code
+ * name + "\n" + key} in hex, and the key itself, an algorithm byte (1 = Ed25519) followed by the 32
+ * bytes of the public key.
  *
  * @param name the key's name
  * @param keyHash the 32-bit key hash that signatures name
@@ -76,7 +76,10 @@ public record NoteKey(String name, int keyHash, String text, PublicKey publicKey
     d.update((byte) '\n');
     d.update(key);
     byte[] sum = d.digest();
-    return ((sum[0] & 0xff) << 24) | ((sum[1] & 0xff) << 16) | ((sum[2] & 0xff) << 8) | (sum[3] & 0xff);
+    return ((sum[0] & 0xff) << 24)
+        | ((sum[1] & 0xff) << 16)
+        | ((sum[2] & 0xff) << 8)
+        | (sum[3] & 0xff);
   }
 
   /** A name may not be empty or hold a space or a plus sign. */

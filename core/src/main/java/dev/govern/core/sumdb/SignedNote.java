@@ -57,7 +57,8 @@ public final class SignedNote {
     int count = 0;
     for (String line : sigs.substring(0, sigs.length() - 1).split("\n", -1)) {
       if (!line.startsWith(SIGNATURE_PREFIX)) {
-        throw new VerificationFailed("malformed signed note: a signature line does not start with —");
+        throw new VerificationFailed(
+            "malformed signed note: a signature line does not start with —");
       }
       if (++count > MAX_SIGNATURES) {
         throw new VerificationFailed("malformed signed note: more than 100 signatures");

@@ -2,9 +2,9 @@ package dev.govern.core.sumdb;
 
 /**
  * A tile of the checksum database's log: {@code width} consecutive stored hashes at tree level
- * {@code level * height}, numbered {@code number} within that level (Go's {@code tlog.Tile}). A full
- * tile holds {@code 2^height} hashes; the tile at the right edge of a tree may be partial. The hashes
- * of the {@code height - 1} levels above a tile's row are computed from the tile itself.
+ * {@code level * height}, numbered {@code number} within that level (Go's {@code tlog.Tile}). A
+ * full tile holds {@code 2^height} hashes; the tile at the right edge of a tree may be partial. The
+ * hashes of the {@code height - 1} levels above a tile's row are computed from the tile itself.
  *
  * @param height levels per tile (sum.golang.org uses 8)
  * @param level the tiling level ({@code 0} holds the records' leaf hashes)
@@ -64,13 +64,7 @@ public record Tile(int height, int level, long number, int width) {
     for (long m = number / 1000; m > 0; m /= 1000) {
       n.insert(0, String.format("x%03d/", m % 1000));
     }
-    return "tile/"
-        + height
-        + "/"
-        + level
-        + "/"
-        + n
-        + (isFull() ? "" : ".p/" + width);
+    return "tile/" + height + "/" + level + "/" + n + (isFull() ? "" : ".p/" + width);
   }
 
   /** The same tile at full width (where a partial tile's data is a prefix of). */

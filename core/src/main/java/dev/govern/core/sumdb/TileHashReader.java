@@ -115,7 +115,9 @@ final class TileHashReader {
       throw new VerificationFailed(
           "the tiles at the right edge of the tree do not hash to the signed tree of size "
               + n
-              + (order.isEmpty() ? "" : " (" + order.get(0).path() + (rootTiles > 1 ? " …)" : ")")));
+              + (order.isEmpty()
+                  ? ""
+                  : " (" + order.get(0).path() + (rootTiles > 1 ? " …)" : ")")));
     }
     // Prove each further tile against the entry its parent holds for it.
     for (int i = rootTiles; i < order.size(); i++) {

@@ -17,7 +17,9 @@ public record TreeHead(long size, Hash hash) {
     return new TreeHead(0, Tlog.emptyTreeHash());
   }
 
-  /** Parses a note text; empty when it is not a tree head (extra lines after the hash are allowed). */
+  /**
+   * Parses a note text; empty when it is not a tree head (extra lines after the hash are allowed).
+   */
   public static Optional<TreeHead> parse(String text) {
     if (!text.startsWith(PREFIX) || text.length() > 1_000_000) {
       return Optional.empty();

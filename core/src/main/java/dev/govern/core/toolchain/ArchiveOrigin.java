@@ -24,9 +24,9 @@ public sealed interface ArchiveOrigin {
   }
 
   /**
-   * A toolchain's module zip from a Go module proxy: its files are under {@code prefix}
-   * ({@code golang.org/toolchain@v0.0.1-go1.24.3.linux-amd64/}) and its {@code h1:} hash is the one
-   * the checksum database proved, or null when checksum checks are off. It has no SHA-256 to check.
+   * A toolchain's module zip from a Go module proxy: its files are under {@code prefix} ({@code
+   * golang.org/toolchain@v0.0.1-go1.24.3.linux-amd64/}) and its {@code h1:} hash is the one the
+   * checksum database proved, or null when checksum checks are off. It has no SHA-256 to check.
    *
    * @param uri where to download it
    * @param filename the name it is kept under in {@code downloads/}

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * What a go command line changes about the toolchain choice, as the go command reads it before
- * choosing: {@code -C dir} (first, or first after the command words), the few {@code go env}
- * lines the local toolchain always answers, and GO111MODULE.
+ * choosing: {@code -C dir} (first, or first after the command words), the few {@code go env} lines
+ * the local toolchain always answers, and GO111MODULE.
  */
 final class GoCommandLine {
   private GoCommandLine() {}
@@ -40,7 +40,9 @@ final class GoCommandLine {
     String first = args.get(0);
     if (isChdir(first)) {
       at = 0;
-    } else if ((first.equals("mod") || first.equals("work")) && args.size() > 1 && !isChdir(args.get(1))) {
+    } else if ((first.equals("mod") || first.equals("work"))
+        && args.size() > 1
+        && !isChdir(args.get(1))) {
       at = 2;
     } else {
       at = 1;

@@ -5,8 +5,9 @@ import dev.govern.core.GovernException;
 /**
  * The GOTOOLCHAIN variable read as the go command reads it: {@code local}, {@code auto}, {@code
  * path}, {@code <name>}, {@code <name>+auto} or {@code <name>+path} ({@code local+auto} keeps the
- * local minimum). Unset, govern applies the {@code auto} rules over the installed toolchains and runs
- * the one it picks with {@code GOTOOLCHAIN=local}, so that Go never downloads one behind its back.
+ * local minimum). Unset, govern applies the {@code auto} rules over the installed toolchains and
+ * runs the one it picks with {@code GOTOOLCHAIN=local}, so that Go never downloads one behind its
+ * back.
  *
  * @param value the variable as set ({@code ""} when unset)
  * @param name the toolchain named as the minimum, or null for the local one

@@ -115,7 +115,9 @@ public final class Gover {
     if (pre.isEmpty()) {
       return new V(major, minor, "", kind, "");
     }
-    return number(pre) && digits(pre, 0) == pre.length() ? new V(major, minor, "", kind, pre) : V.ZERO;
+    return number(pre) && digits(pre, 0) == pre.length()
+        ? new V(major, minor, "", kind, pre)
+        : V.ZERO;
   }
 
   private static int digits(String s, int from) {

@@ -341,7 +341,11 @@ public final class Installer {
    * download (when bytes of an earlier run were bad).
    */
   private static String checkModule(
-      ArchiveOrigin.ModuleZip m, ModuleZipEntries module, Exception unpackFailure, Opened o, int attempt)
+      ArchiveOrigin.ModuleZip m,
+      ModuleZipEntries module,
+      Exception unpackFailure,
+      Opened o,
+      int attempt)
       throws IOException {
     if (unpackFailure != null) {
       o.discard();
@@ -482,8 +486,7 @@ public final class Installer {
     return openRemote(r.uri(), r.filename(), r.size(), fresh);
   }
 
-  private Opened openRemote(URI uri, String filename, long size, boolean fresh)
-      throws IOException {
+  private Opened openRemote(URI uri, String filename, long size, boolean fresh) throws IOException {
     Path downloads = store.home().downloads();
     Files.createDirectories(downloads);
     Path done = downloads.resolve(filename);

@@ -16,10 +16,10 @@ import java.util.zip.ZipInputStream;
 /**
  * The entries of a Go toolchain module zip, read as a stream while it downloads, renamed into the
  * tree a go.dev archive unpacks to: {@code golang.org/toolchain@v…/bin/go} becomes {@code
- * go/bin/go}, and {@code _go.mod} files get back their name {@code go.mod} (the release tool renames
- * them so that they cannot split the module). File modes are not taken from the zip (they are not
- * covered by its checksum, and zips made before Go 1.21 have none) but given by the rule the Go
- * release tool ({@code cmd/distpack}) packs the go.dev archives with: 0755 for {@code bin/},
+ * go/bin/go}, and {@code _go.mod} files get back their name {@code go.mod} (the release tool
+ * renames them so that they cannot split the module). File modes are not taken from the zip (they
+ * are not covered by its checksum, and zips made before Go 1.21 have none) but given by the rule
+ * the Go release tool ({@code cmd/distpack}) packs the go.dev archives with: 0755 for {@code bin/},
  * {@code pkg/tool/}, {@code *.bash}, {@code *.sh}, {@code *.pl}, {@code *.rc} and {@code
  * go_*_*_exec}, 0644 for the rest.
  *
@@ -55,15 +55,19 @@ final class ModuleZipEntries implements EntrySource {
           "refusing to unpack " + archive + ": entry \"" + name + "\" is outside " + prefix);
     }
     String rel = name.substring(prefix.length());
-    long mtime =
-        z.getLastModifiedTime() == null ? -1 : z.getLastModifiedTime().toMillis() / 1000;
+    long mtime = z.getLastModifiedTime() == null ? -1 : z.getLastModifiedTime().toMillis() / 1000;
     current = new DigestInputStream(new EntryData(zip), sha256());
     currentName = name;
     if (z.isDirectory()) {
       return new ArchiveEntry("go/" + rel, ArchiveEntry.Type.DIRECTORY, 0, 0755, mtime, "");
     }
     return new ArchiveEntry(
-        "go/" + restoreGoMod(rel), ArchiveEntry.Type.FILE, Math.max(0, z.getSize()), DistributionModes.of(rel), mtime, "");
+        "go/" + restoreGoMod(rel),
+        ArchiveEntry.Type.FILE,
+        Math.max(0, z.getSize()),
+        DistributionModes.of(rel),
+        mtime,
+        "");
   }
 
   @Override
@@ -89,7 +93,8 @@ final class ModuleZipEntries implements EntrySource {
 
   private void finishCurrent() throws IOException {
     if (current != null) {
-      current.transferTo(java.io.OutputStream.nullOutputStream()); // hash what the unpacker did not read
+      current.transferTo(
+          java.io.OutputStream.nullOutputStream()); // hash what the unpacker did not read
       hash.add(currentName, current.getMessageDigest().digest());
       current = null;
     }

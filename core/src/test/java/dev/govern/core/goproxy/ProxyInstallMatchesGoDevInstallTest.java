@@ -47,16 +47,22 @@ class ProxyInstallMatchesGoDevInstallTest {
 
   @Test
   void theMachinesGoAndItsModuleFormInstallTheSameTree() throws Exception {
-    Map<String, String> env = Map.of("PATH", System.getenv("PATH"), "HOME", tmp.toString(), "GOTOOLCHAIN", "local");
+    Map<String, String> env =
+        Map.of("PATH", System.getenv("PATH"), "HOME", tmp.toString(), "GOTOOLCHAIN", "local");
     String[] goEnv =
-        ProcessRun.run(List.of("go", "env", "GOROOT", "GOVERSION"), tmp, env, Duration.ofSeconds(60))
+        ProcessRun.run(
+                List.of("go", "env", "GOROOT", "GOVERSION"), tmp, env, Duration.ofSeconds(60))
             .output()
             .split("\n");
     Path goroot = Path.of(goEnv[0]).toRealPath();
     GoVersion version = GoVersion.parse(goEnv[1]);
     Platform platform = Platform.current(null, null);
     assertThat(TestToolchainCache.toolchains(platform))
-        .as("the cache holds the machine's " + version + "; fill it with " + TestToolchainCache.FILL)
+        .as(
+            "the cache holds the machine's "
+                + version
+                + "; fill it with "
+                + TestToolchainCache.FILL)
         .contains(version);
 
     Installer.Result r;
@@ -66,12 +72,20 @@ class ProxyInstallMatchesGoDevInstallTest {
       ToolchainProxy p = new ToolchainProxy(GoEnv.of(goEnvVars), new UrlFetcher(), home, w -> {});
       ToolchainProxy.Origin o = p.origin(version, platform);
       r =
-          new Installer(new ToolchainStore(home), new UrlFetcher(), UnpackLimits.defaults(), InstallProbe.NONE, DownloadProgress.NONE)
+          new Installer(
+                  new ToolchainStore(home),
+                  new UrlFetcher(),
+                  UnpackLimits.defaults(),
+                  InstallProbe.NONE,
+                  DownloadProgress.NONE)
               .install(version, o.zip());
     }
     String mv = ToolchainModule.version(version, platform);
     assertThat(r.h1())
-        .isEqualTo(Files.readString(TestToolchainCache.proxyFolder().resolve("golang.org/toolchain/@v/" + mv + ".ziphash")));
+        .isEqualTo(
+            Files.readString(
+                TestToolchainCache.proxyFolder()
+                    .resolve("golang.org/toolchain/@v/" + mv + ".ziphash")));
 
     Map<String, String> installed = tree(r.root());
     Map<String, String> goDev = tree(goroot);
@@ -104,7 +118,9 @@ class ProxyInstallMatchesGoDevInstallTest {
       }
       String mv = ToolchainModule.version(v, platform);
       String prefix = ToolchainModule.zipPrefix(mv);
-      try (ZipEntries z = ZipEntries.open(TestToolchainCache.proxyFolder().resolve("golang.org/toolchain/@v/" + mv + ".zip"))) {
+      try (ZipEntries z =
+          ZipEntries.open(
+              TestToolchainCache.proxyFolder().resolve("golang.org/toolchain/@v/" + mv + ".zip"))) {
         ArchiveEntry e;
         while ((e = z.next()) != null) {
           String rel = e.name().substring(prefix.length());
@@ -124,7 +140,9 @@ class ProxyInstallMatchesGoDevInstallTest {
     try (Stream<Path> s = Files.walk(root)) {
       for (Path p : s.toList()) {
         if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-          String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
+          String mode =
+              PosixFilePermissions.toString(
+                  Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
           out.put(root.relativize(p).toString(), mode + " " + sha256(p));
         }
       }

@@ -18,8 +18,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * A GOPROXY folder with small toolchain modules made in the test (a {@code bin/go} that answers
- * {@code go version}, {@code _go.mod} files, scripts) and a checksum database of their own,
- * signed with a test key, laid out as a proxy serves it under {@code /sumdb/<name>/}.
+ * {@code go version}, {@code _go.mod} files, scripts) and a checksum database of their own, signed
+ * with a test key, laid out as a proxy serves it under {@code /sumdb/<name>/}.
  */
 final class SyntheticToolchains {
   static final String DB = "sum.test.example";
@@ -42,11 +42,13 @@ final class SyntheticToolchains {
   /** A toolchain zip with the usual files. */
   SyntheticToolchains add(String toolchain) throws IOException {
     Map<String, byte[]> files = new LinkedHashMap<>();
-    files.put("VERSION", (toolchain + "\ntime 2024-06-04T00:00:00Z\n").getBytes(StandardCharsets.UTF_8));
+    files.put(
+        "VERSION", (toolchain + "\ntime 2024-06-04T00:00:00Z\n").getBytes(StandardCharsets.UTF_8));
     files.put("README.md", "# Go\n".getBytes(StandardCharsets.UTF_8));
     files.put(
         "bin/go",
-        ("#!/bin/sh\necho \"go version " + toolchain + " linux/amd64\"\n").getBytes(StandardCharsets.UTF_8));
+        ("#!/bin/sh\necho \"go version " + toolchain + " linux/amd64\"\n")
+            .getBytes(StandardCharsets.UTF_8));
     files.put("bin/gofmt", "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8));
     files.put("pkg/tool/linux_amd64/compile", "\u007fELF".getBytes(StandardCharsets.UTF_8));
     files.put("src/_go.mod", "module std\n".getBytes(StandardCharsets.UTF_8));

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Installs through a Go module proxy on 127.0.0.1 serving small toolchain modules made in the
- * test, with a checksum database signed by a test key: the tree, the checks, and every way the
- * proxy list and the proxies can fail.
+ * Installs through a Go module proxy on 127.0.0.1 serving small toolchain modules made in the test,
+ * with a checksum database signed by a test key: the tree, the checks, and every way the proxy list
+ * and the proxies can fail.
  */
 class ToolchainProxyInstallTest {
   static final Platform LINUX = new Platform("linux", "amd64");
@@ -60,7 +60,12 @@ class ToolchainProxyInstallTest {
     ToolchainProxy proxy = new ToolchainProxy(GoEnv.of(env), new UrlFetcher(), home, warnings::add);
     GoVersion v = GoVersion.parse(toolchain);
     ToolchainProxy.Origin o = proxy.origin(v, LINUX);
-    return new Installer(new ToolchainStore(home), new UrlFetcher(), limits, InstallProbe.NONE, DownloadProgress.NONE)
+    return new Installer(
+            new ToolchainStore(home),
+            new UrlFetcher(),
+            limits,
+            InstallProbe.NONE,
+            DownloadProgress.NONE)
         .install(v, o.zip());
   }
 
@@ -90,7 +95,9 @@ class ToolchainProxyInstallTest {
         .contains(
             "/sumdb/" + SyntheticToolchains.DB + "/supported",
             "/sumdb/" + SyntheticToolchains.DB + "/latest",
-            "/sumdb/" + SyntheticToolchains.DB + "/lookup/golang.org/toolchain@v0.0.1-go1.99.1.linux-amd64",
+            "/sumdb/"
+                + SyntheticToolchains.DB
+                + "/lookup/golang.org/toolchain@v0.0.1-go1.99.1.linux-amd64",
             "/golang.org/toolchain/@v/v0.0.1-go1.99.1.linux-amd64.zip");
     assertThat(tmp.resolve("home/downloads/go1.99.1.linux-amd64.module.zip")).exists();
     assertThat(warnings).isEmpty();
@@ -101,8 +108,10 @@ class ToolchainProxyInstallTest {
     SyntheticToolchains s = synthetic();
     GoProxyServer proxy = serve(s.write());
     ToolchainProxy p =
-        new ToolchainProxy(GoEnv.of(s.env(proxy.url())), new UrlFetcher(), new GovernHome(tmp), warnings::add);
-    assertThat(p.versions(LINUX)).containsExactly(GoVersion.parse("go1.99.2"), GoVersion.parse("go1.99.1"));
+        new ToolchainProxy(
+            GoEnv.of(s.env(proxy.url())), new UrlFetcher(), new GovernHome(tmp), warnings::add);
+    assertThat(p.versions(LINUX))
+        .containsExactly(GoVersion.parse("go1.99.2"), GoVersion.parse("go1.99.1"));
     assertThat(p.versions(new Platform("darwin", "arm64"))).isEmpty();
   }
 
@@ -117,19 +126,24 @@ class ToolchainProxyInstallTest {
     assertThatThrownBy(() -> install(s.env(proxy.url()), "go1.99.3"))
         .isInstanceOf(GovernException.class)
         .hasMessageContaining("checksum mismatch for go1.99.3.linux-amd64.module.zip")
-        .hasMessageContaining("the checksum database has " + s.h1s.get(SyntheticToolchains.mv("go1.99.1")))
+        .hasMessageContaining(
+            "the checksum database has " + s.h1s.get(SyntheticToolchains.mv("go1.99.1")))
         .hasMessageContaining("the download was deleted")
         .extracting(e -> ((GovernException) e).code())
         .isEqualTo(ErrorCode.CHECKSUM_MISMATCH);
     assertThat(tmp.resolve("home/toolchains/go1.99.3")).doesNotExist();
     assertThat(tmp.resolve("home/downloads/go1.99.3.linux-amd64.module.zip")).doesNotExist();
-    assertThat(tmp.resolve("home/downloads/go1.99.3.linux-amd64.module.zip.partial")).doesNotExist();
+    assertThat(tmp.resolve("home/downloads/go1.99.3.linux-amd64.module.zip.partial"))
+        .doesNotExist();
   }
 
   @Test
   void refusesAToolchainTheDatabaseDoesNotKnow() throws Exception {
     SyntheticToolchains s = new SyntheticToolchains(tmp.resolve("proxy")).add("go1.99.1");
-    s.addRaw("go1.99.4", SyntheticToolchains.prefixed("go1.99.4", Map.of("VERSION", new byte[] {'x'})), false);
+    s.addRaw(
+        "go1.99.4",
+        SyntheticToolchains.prefixed("go1.99.4", Map.of("VERSION", new byte[] {'x'})),
+        false);
     GoProxyServer proxy = serve(s.write());
     assertThatThrownBy(() -> install(s.env(proxy.url()), "go1.99.4"))
         .isInstanceOf(GovernException.class)
@@ -160,14 +174,19 @@ class ToolchainProxyInstallTest {
     GoProxyServer proxy = serve(s.write());
     Map<String, String> env = s.env(proxy.url());
     env.put("GOSUMDB", "off");
-    assertThat(install(env, "go1.99.1").h1()).isEqualTo(s.h1s.get(SyntheticToolchains.mv("go1.99.1")));
-    assertThat(warnings).containsExactly("GOSUMDB=off: the toolchain is NOT checked against a checksum database");
+    assertThat(install(env, "go1.99.1").h1())
+        .isEqualTo(s.h1s.get(SyntheticToolchains.mv("go1.99.1")));
+    assertThat(warnings)
+        .containsExactly("GOSUMDB=off: the toolchain is NOT checked against a checksum database");
     warnings.clear();
     env.remove("GOSUMDB");
     env.put("GOPRIVATE", "*.corp.example");
     env.put("GONOSUMDB", "golang.org");
     install(env, "go1.99.2");
-    assertThat(warnings).singleElement().asString().startsWith("GONOSUMDB=golang.org covers golang.org/toolchain");
+    assertThat(warnings)
+        .singleElement()
+        .asString()
+        .startsWith("GONOSUMDB=golang.org covers golang.org/toolchain");
     assertThat(proxy.count("/sumdb/")).isZero();
   }
 
@@ -176,7 +195,8 @@ class ToolchainProxyInstallTest {
     SyntheticToolchains s = synthetic();
     GoProxyServer proxy = serve(s.write());
     Map<String, String> env = s.env(proxy.url());
-    env.put("GOSUMDB", s.log.verifierKey() + " " + proxy.url() + "/sumdb/" + SyntheticToolchains.DB);
+    env.put(
+        "GOSUMDB", s.log.verifierKey() + " " + proxy.url() + "/sumdb/" + SyntheticToolchains.DB);
     install(env, "go1.99.1");
     assertThat(proxy.requests()).doesNotContain("/sumdb/" + SyntheticToolchains.DB + "/supported");
   }
@@ -241,8 +261,14 @@ class ToolchainProxyInstallTest {
   @Test
   void zipSlipAndEntriesOutsideTheModuleAreRefusedWithNothingLeft() throws Exception {
     String[][] cases = {
-      {"golang.org/toolchain@" + SyntheticToolchains.mv("go1.99.5") + "/../../../etc/x", "refers to a parent folder"},
-      {"golang.org/toolchain@v0.0.1-go1.99.9.linux-amd64/VERSION", "is outside golang.org/toolchain@v0.0.1-go1.99.5"},
+      {
+        "golang.org/toolchain@" + SyntheticToolchains.mv("go1.99.5") + "/../../../etc/x",
+        "refers to a parent folder"
+      },
+      {
+        "golang.org/toolchain@v0.0.1-go1.99.9.linux-amd64/VERSION",
+        "is outside golang.org/toolchain@v0.0.1-go1.99.5"
+      },
       {"/etc/passwd", "is outside"},
     };
     for (String[] c : cases) {
@@ -252,7 +278,9 @@ class ToolchainProxyInstallTest {
       Path folder = tmp.resolve("slip" + Math.abs(c[0].hashCode()));
       SyntheticToolchains s = new SyntheticToolchains(folder);
       Map<String, byte[]> entries = new LinkedHashMap<>();
-      entries.put("golang.org/toolchain@" + SyntheticToolchains.mv("go1.99.5") + "/VERSION", "go1.99.5\n".getBytes(StandardCharsets.UTF_8));
+      entries.put(
+          "golang.org/toolchain@" + SyntheticToolchains.mv("go1.99.5") + "/VERSION",
+          "go1.99.5\n".getBytes(StandardCharsets.UTF_8));
       entries.put(c[0], "x".getBytes(StandardCharsets.UTF_8));
       s.addRaw("go1.99.5", entries, true);
       GoProxyServer proxy = serve(s.write());
@@ -263,8 +291,12 @@ class ToolchainProxyInstallTest {
           .hasMessageContaining(c[1]);
       assertThat(tmp.resolve("home/toolchains/go1.99.5")).doesNotExist();
       try (Stream<Path> left = Files.list(tmp.resolve("home/toolchains"))) {
-        assertThat(left.filter(p -> !p.getFileName().toString().startsWith(".trash")
-            && !p.getFileName().toString().endsWith(".lock"))).isEmpty();
+        assertThat(
+                left.filter(
+                    p ->
+                        !p.getFileName().toString().startsWith(".trash")
+                            && !p.getFileName().toString().endsWith(".lock")))
+            .isEmpty();
       }
     }
   }
@@ -273,11 +305,15 @@ class ToolchainProxyInstallTest {
   void aDecompressionBombStopsAtTheLimit() throws Exception {
     SyntheticToolchains s = new SyntheticToolchains(tmp.resolve("proxy"));
     Map<String, byte[]> entries = new LinkedHashMap<>();
-    entries.put("golang.org/toolchain@" + SyntheticToolchains.mv("go1.99.6") + "/VERSION", "go1.99.6\n".getBytes(StandardCharsets.UTF_8));
-    entries.put("golang.org/toolchain@" + SyntheticToolchains.mv("go1.99.6") + "/zeros", new byte[8 << 20]);
+    entries.put(
+        "golang.org/toolchain@" + SyntheticToolchains.mv("go1.99.6") + "/VERSION",
+        "go1.99.6\n".getBytes(StandardCharsets.UTF_8));
+    entries.put(
+        "golang.org/toolchain@" + SyntheticToolchains.mv("go1.99.6") + "/zeros", new byte[8 << 20]);
     s.addRaw("go1.99.6", entries, true);
     GoProxyServer proxy = serve(s.write());
-    assertThatThrownBy(() -> install(s.env(proxy.url()), "go1.99.6", new UnpackLimits(1 << 20, 100)))
+    assertThatThrownBy(
+            () -> install(s.env(proxy.url()), "go1.99.6", new UnpackLimits(1 << 20, 100)))
         .hasMessageContaining("unpacks to more than 1048576 bytes");
     assertThat(tmp.resolve("home/toolchains/go1.99.6")).doesNotExist();
   }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The checksum database client on a log built in the test: what it proves, and each way a proxy
- * or a database could lie, refused with one line.
+ * The checksum database client on a log built in the test: what it proves, and each way a proxy or
+ * a database could lie, refused with one line.
  */
 class ChecksumDatabaseTest {
   private static final String PATH = "golang.org/toolchain";
@@ -90,7 +90,8 @@ class ChecksumDatabaseTest {
     String lookup = new String(log.lookup(700), StandardCharsets.UTF_8);
     String tampered = lookup.replace("\n1034\n", "\n1035\n");
     log.overrides.put("lookup/" + PATH + "@" + VERSION, tampered.getBytes(StandardCharsets.UTF_8));
-    assertRefused(() -> db(log).lookup(PATH, VERSION), "signature by sum.example.org+", "is invalid");
+    assertRefused(
+        () -> db(log).lookup(PATH, VERSION), "signature by sum.example.org+", "is invalid");
   }
 
   @Test
@@ -107,10 +108,14 @@ class ChecksumDatabaseTest {
   void refusesANoteSignedUnderTheRightNameWithAnotherKey() {
     TestLog log = log();
     byte[] rec = log.records.get(700);
-    byte[] forged = log.sign(new TreeHead(1034, log.treeHash(1034)).text(), Ed25519Keys.generate(), log.name);
+    byte[] forged =
+        log.sign(new TreeHead(1034, log.treeHash(1034)).text(), Ed25519Keys.generate(), log.name);
     log.overrides.put(
         "lookup/" + PATH + "@" + VERSION,
-        concat(("700\n" + new String(rec, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8), forged));
+        concat(
+            ("700\n" + new String(rec, StandardCharsets.UTF_8) + "\n")
+                .getBytes(StandardCharsets.UTF_8),
+            forged));
     assertRefused(() -> db(log).lookup(PATH, VERSION), "has no signature by");
   }
 
@@ -131,7 +136,8 @@ class ChecksumDatabaseTest {
     byte[] bad = log.tileData(edge);
     bad[40] ^= 1;
     log.overrides.put(edge.path(), bad);
-    assertRefused(() -> db(log).lookup(PATH, VERSION), "do not hash to the signed tree of size 1034");
+    assertRefused(
+        () -> db(log).lookup(PATH, VERSION), "do not hash to the signed tree of size 1034");
   }
 
   @Test
@@ -145,8 +151,7 @@ class ChecksumDatabaseTest {
   @Test
   void refusesAForgedRecord() {
     TestLog log = log();
-    String forged =
-        "700\n" + TestLog.recordFor(PATH, VERSION, "h1:" + "B".repeat(43) + "=") + "\n";
+    String forged = "700\n" + TestLog.recordFor(PATH, VERSION, "h1:" + "B".repeat(43) + "=") + "\n";
     log.overrides.put(
         "lookup/" + PATH + "@" + VERSION,
         concat(forged.getBytes(StandardCharsets.UTF_8), log.treeNote(1034)));
@@ -160,7 +165,8 @@ class ChecksumDatabaseTest {
     log.overrides.put(
         "lookup/" + PATH + "@" + VERSION,
         concat(("5000\n" + rec + "\n").getBytes(StandardCharsets.UTF_8), log.treeNote(1034)));
-    assertRefused(() -> db(log).lookup(PATH, VERSION), "record 5000", "not in the signed tree of size 1034");
+    assertRefused(
+        () -> db(log).lookup(PATH, VERSION), "record 5000", "not in the signed tree of size 1034");
   }
 
   @Test
@@ -197,13 +203,16 @@ class ChecksumDatabaseTest {
         .isEqualTo(ErrorCode.NOT_FOUND);
   }
 
-  /** A log that serves {@code fork}'s tree signed with {@code real}'s key (a database that lies). */
+  /**
+   * A log that serves {@code fork}'s tree signed with {@code real}'s key (a database that lies).
+   */
   private static ChecksumDatabase.Remote signedBy(TestLog fork, TestLog real, long id) {
     return (path, max) -> {
       if (path.startsWith("lookup/")) {
         byte[] rec = fork.records.get((int) id);
         return concat(
-            (id + "\n" + new String(rec, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8),
+            (id + "\n" + new String(rec, StandardCharsets.UTF_8) + "\n")
+                .getBytes(StandardCharsets.UTF_8),
             fork.treeNote(fork.records.size(), real.keys, real.name));
       }
       return fork.get(path, max);
@@ -224,15 +233,17 @@ class ChecksumDatabaseTest {
     return out;
   }
 
-  static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String... parts) {
+  static void assertRefused(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String... parts) {
     assertThatThrownBy(call)
         .isInstanceOf(VerificationFailed.class)
-        .satisfies(e -> {
-          assertThat(e.getMessage()).doesNotContain("\n");
-          for (String p : parts) {
-            assertThat(e.getMessage()).contains(p);
-          }
-          assertThat(((GovernException) e).code()).isEqualTo(ErrorCode.CHECK_FAILED);
-        });
+        .satisfies(
+            e -> {
+              assertThat(e.getMessage()).doesNotContain("\n");
+              for (String p : parts) {
+                assertThat(e.getMessage()).contains(p);
+              }
+              assertThat(((GovernException) e).code()).isEqualTo(ErrorCode.CHECK_FAILED);
+            });
   }
 }

@@ -25,7 +25,9 @@ class SumdbParsersPropertiesTest {
 
   @Property(tries = 300)
   void truncatedAndFlippedLookupsAreRefusedCleanly(
-      @ForAll @IntRange(max = 2000) int cut, @ForAll @IntRange(max = 2000) int flip, @ForAll byte with) {
+      @ForAll @IntRange(max = 2000) int cut,
+      @ForAll @IntRange(max = 2000) int flip,
+      @ForAll byte with) {
     byte[] d = Arrays.copyOf(GOOD, Math.min(cut, GOOD.length));
     if (d.length > 0) {
       d[flip % d.length] ^= with == 0 ? 1 : with;

@@ -61,7 +61,18 @@ public final class TestLog implements ChecksumDatabase.Remote {
   }
 
   public static String recordFor(String path, String version, String h1) {
-    return path + " " + version + " " + h1 + "\n" + path + " " + version + "/go.mod h1:" + "m".repeat(43) + "=\n";
+    return path
+        + " "
+        + version
+        + " "
+        + h1
+        + "\n"
+        + path
+        + " "
+        + version
+        + "/go.mod h1:"
+        + "m".repeat(43)
+        + "=\n";
   }
 
   /** The hash of the complete subtree at {@code level} numbered {@code n}. */
@@ -117,8 +128,16 @@ public final class TestLog implements ChecksumDatabase.Remote {
       s.update(text.getBytes(StandardCharsets.UTF_8));
       byte[] sig = s.sign();
       byte[] withHash =
-          ByteBuffer.allocate(4 + sig.length).putInt(NoteKey.keyHash(keyName, key)).put(sig).array();
-      return (text + "\n\u2014 " + keyName + " " + Base64.getEncoder().encodeToString(withHash) + "\n")
+          ByteBuffer.allocate(4 + sig.length)
+              .putInt(NoteKey.keyHash(keyName, key))
+              .put(sig)
+              .array();
+      return (text
+              + "\n\u2014 "
+              + keyName
+              + " "
+              + Base64.getEncoder().encodeToString(withHash)
+              + "\n")
           .getBytes(StandardCharsets.UTF_8);
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException(e);
@@ -138,8 +157,8 @@ public final class TestLog implements ChecksumDatabase.Remote {
   }
 
   /**
-   * Writes the database as a proxy serves it under {@code /sumdb/<name>/}: {@code latest}, a
-   * {@code lookup/<path>@<version>} per record, and every tile of the current tree.
+   * Writes the database as a proxy serves it under {@code /sumdb/<name>/}: {@code latest}, a {@code
+   * lookup/<path>@<version>} per record, and every tile of the current tree.
    */
   public void writeTo(java.nio.file.Path dir) throws java.io.IOException {
     long size = records.size();

@@ -20,7 +20,8 @@ class TlogPropertiesTest {
   }
 
   @Property(tries = 50)
-  void storedHashIndexCountsHashesInTheOrderTheyAreWritten(@ForAll @IntRange(min = 1, max = 600) int size) {
+  void storedHashIndexCountsHashesInTheOrderTheyAreWritten(
+      @ForAll @IntRange(min = 1, max = 600) int size) {
     List<Tlog.Node> written = new ArrayList<>();
     for (long n = 0; n < size; n++) {
       written.add(new Tlog.Node(0, n));
@@ -38,7 +39,8 @@ class TlogPropertiesTest {
 
   @Property(tries = 200)
   void anyStoredHashReadFromItsTileIsTheNodesHash(
-      @ForAll @IntRange(min = 1, max = 3000) int size, @ForAll @LongRange(max = 1L << 40) long pick) {
+      @ForAll @IntRange(min = 1, max = 3000) int size,
+      @ForAll @LongRange(max = 1L << 40) long pick) {
     long x = pick % Tlog.storedHashIndex(0, size);
     Tlog.Node node = Tlog.node(x);
     Tile t = Tile.slotOf(8, x).tile().parent(0, size);
@@ -47,7 +49,8 @@ class TlogPropertiesTest {
 
   @Property(tries = 100)
   void tilesProveTreeHashesOfEveryPrefix(
-      @ForAll @IntRange(min = 1, max = 3000) int size, @ForAll @IntRange(min = 1, max = 3000) int prefix) {
+      @ForAll @IntRange(min = 1, max = 3000) int size,
+      @ForAll @IntRange(min = 1, max = 3000) int prefix) {
     int older = Math.min(prefix, size);
     TileHashReader r =
         new TileHashReader(new TreeHead(size, LOG.treeHash(size)), 8, t -> LOG.tileData(t));

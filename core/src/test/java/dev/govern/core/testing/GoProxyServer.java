@@ -19,8 +19,9 @@ import java.util.concurrent.Executors;
 /**
  * A Go module proxy on 127.0.0.1 serving a folder in the GOPROXY layout (a module cache's {@code
  * cache/download}), streaming files from disk. Like proxy.golang.org it proxies a checksum database
- * whose files it holds: {@code /sumdb/<name>/supported} answers 200 when {@code sumdb/<name>/} exists.
- * Tests can replace any path's answer (tampered bytes, an HTTP status) and read the request log.
+ * whose files it holds: {@code /sumdb/<name>/supported} answers 200 when {@code sumdb/<name>/}
+ * exists. Tests can replace any path's answer (tampered bytes, an HTTP status) and read the request
+ * log.
  */
 public final class GoProxyServer implements AutoCloseable {
   private final HttpServer server;
@@ -49,7 +50,9 @@ public final class GoProxyServer implements AutoCloseable {
     return this;
   }
 
-  /** Answers {@code path} (no leading slash; a prefix ending in {@code *} matches) with a status. */
+  /**
+   * Answers {@code path} (no leading slash; a prefix ending in {@code *} matches) with a status.
+   */
   public GoProxyServer status(String path, int status) {
     statuses.put("/" + path, status);
     return this;
@@ -82,7 +85,8 @@ public final class GoProxyServer implements AutoCloseable {
       Integer st = statuses.get(path);
       if (st == null) {
         for (Map.Entry<String, Integer> e : statuses.entrySet()) {
-          if (e.getKey().endsWith("*") && path.startsWith(e.getKey().substring(0, e.getKey().length() - 1))) {
+          if (e.getKey().endsWith("*")
+              && path.startsWith(e.getKey().substring(0, e.getKey().length() - 1))) {
             st = e.getValue();
           }
         }

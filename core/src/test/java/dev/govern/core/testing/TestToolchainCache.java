@@ -16,8 +16,8 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Real Go toolchains in module form, cached outside the clone by {@code
  * dev/fetch-test-toolchains.sh}: {@code ${GOVERN_TEST_CACHE:-~/.cache/govern-test}/gomodcache},
- * whose {@code cache/download} folder is a GOPROXY layout with the checksum database's answers.
- * A test that needs it and does not find it fails with the one line that fills it.
+ * whose {@code cache/download} folder is a GOPROXY layout with the checksum database's answers. A
+ * test that needs it and does not find it fails with the one line that fills it.
  */
 public final class TestToolchainCache {
   /** The command that fills the cache, as the failure message names it. */
@@ -43,7 +43,10 @@ public final class TestToolchainCache {
     if (!Files.isRegularFile(p.resolve("sumdb/sum.golang.org/latest"))
         || toolchainsIn(p, Platform.current(null, null)).size() < 2) {
       throw new AssertionFailedError(
-          "the test toolchain cache is missing or incomplete in " + p + "; fill it once with: " + FILL);
+          "the test toolchain cache is missing or incomplete in "
+              + p
+              + "; fill it once with: "
+              + FILL);
     }
     return p;
   }

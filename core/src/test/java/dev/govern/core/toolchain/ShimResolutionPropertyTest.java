@@ -77,7 +77,9 @@ class ShimResolutionPropertyTest {
           "1.22.4\r");
 
   static final List<String> GO_LINES =
-      List.of("1.16", "1.19", "1.21", "1.22", "1.22.4", "1.24.13", "1.25", "1.25.0", "1.25rc1", "1.25.14", "1.30", "1.2x", "1.22.04");
+      List.of(
+          "1.16", "1.19", "1.21", "1.22", "1.22.4", "1.24.13", "1.25", "1.25.0", "1.25rc1",
+          "1.25.14", "1.30", "1.2x", "1.22.04");
 
   static final List<String> TOOLCHAIN_LINES =
       List.of(
@@ -96,8 +98,20 @@ class ShimResolutionPropertyTest {
 
   static final List<String> GOTOOLCHAINS =
       List.of(
-          "local", "auto", "path", "go1.22.4", "go1.25.14+auto", "go1.21.0+path", "local+auto",
-          "local+path", "go1.99.9", "go1.99.9+auto", "asdf", "go1.22+foo", "x+auto", "go1.19.0");
+          "local",
+          "auto",
+          "path",
+          "go1.22.4",
+          "go1.25.14+auto",
+          "go1.21.0+path",
+          "local+auto",
+          "local+path",
+          "go1.99.9",
+          "go1.99.9+auto",
+          "asdf",
+          "go1.22+foo",
+          "x+auto",
+          "go1.19.0");
 
   static final List<List<String>> COMMAND_LINES =
       List.of(
@@ -160,7 +174,8 @@ class ShimResolutionPropertyTest {
       layout.gowork().ifPresent(v -> env.put("GOWORK", v));
       layout.gotoolchain().ifPresent(v -> env.put("GOTOOLCHAIN", v));
       layout.go111module().ifPresent(v -> env.put("GO111MODULE", v));
-      List<String> cmd = new ArrayList<>(List.of(layout.shell(), home.bin().resolve(layout.tool()).toString()));
+      List<String> cmd =
+          new ArrayList<>(List.of(layout.shell(), home.bin().resolve(layout.tool()).toString()));
       cmd.addAll(layout.args());
       ProcessRun shim = ProcessRun.run(cmd, cwd, env, Duration.ofSeconds(20));
 
@@ -211,7 +226,8 @@ class ShimResolutionPropertyTest {
     return switch (args.get(0)) {
       case "version" -> "0 go version " + r.name() + " linux/amd64\n" + raised;
       case "env" -> "0 " + realPath(r.goroot()) + "\n" + raised;
-      default -> "0 RESOLVED " + r.name() + " " + tool + " GOTOOLCHAIN=" + r.gotoolchain() + "\n" + raised;
+      default ->
+          "0 RESOLVED " + r.name() + " " + tool + " GOTOOLCHAIN=" + r.gotoolchain() + "\n" + raised;
     };
   }
 
@@ -257,7 +273,9 @@ class ShimResolutionPropertyTest {
                 });
     Arbitrary<String> goMod = moduleFile.injectNull(0.4);
     Arbitrary<String> goWork =
-        Arbitraries.oneOf(moduleFile.map(m -> m.replace("module example.com/m", "use ./a")), Arbitraries.just("go 1.22\n\nuse ./a\n"))
+        Arbitraries.oneOf(
+                moduleFile.map(m -> m.replace("module example.com/m", "use ./a")),
+                Arbitraries.just("go 1.22\n\nuse ./a\n"))
             .injectNull(0.85);
     Arbitrary<Dir> dir = Combinators.combine(goVersion, toolVersions, goMod, goWork).as(Dir::new);
     Arbitrary<Env> envs =
@@ -278,8 +296,16 @@ class ShimResolutionPropertyTest {
         .as(
             (dirs, installed, dflt, e, args, shell, tool) ->
                 new Layout(
-                    dirs, List.copyOf(installed), dflt, e.variable(), e.gowork(), e.gotoolchain(),
-                    e.go111module(), args, shell, tool));
+                    dirs,
+                    List.copyOf(installed),
+                    dflt,
+                    e.variable(),
+                    e.gowork(),
+                    e.gotoolchain(),
+                    e.go111module(),
+                    args,
+                    shell,
+                    tool));
   }
 
   static List<String> shells() {
