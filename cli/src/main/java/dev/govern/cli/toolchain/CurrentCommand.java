@@ -22,8 +22,10 @@ public final class CurrentCommand extends BaseCommand {
   /**
    * The {@code --json} document.
    *
-   * @param source env, .go-version, .tool-versions, go.work, go.mod or default
+   * @param source env, .go-version, .tool-versions, go.work, go.mod, GOTOOLCHAIN or default
    * @param decidedBy the variable name or file path (default: {@code default})
+   * @param gotoolchain the GOTOOLCHAIN value the toolchain runs with
+   * @param note how the go command's rules (go/toolchain lines, GOTOOLCHAIN) led here, or null
    */
   record Current(
       int schemaVersion,
@@ -31,7 +33,9 @@ public final class CurrentCommand extends BaseCommand {
       String source,
       String decidedBy,
       String goroot,
-      boolean installed)
+      boolean installed,
+      String gotoolchain,
+      String note)
       implements JsonDocument {}
 
   @Override
@@ -47,9 +51,14 @@ public final class CurrentCommand extends BaseCommand {
               r.source().kind().label(),
               r.source().where(),
               r.goroot().toString(),
-              installed));
+              installed,
+              r.gotoolchain(),
+              r.note()));
     } else {
       out().println(r.name() + " (set by " + r.source().describe() + ")");
+      if (r.note() != null) {
+        out().println("  " + r.note());
+      }
       out().flush();
       if (!installed) {
         err().println("govern: " + r.notInstalledMessage());

@@ -7,6 +7,7 @@ import dev.govern.cli.support.JsonOutput;
 import dev.govern.cli.support.KnowledgeOptions;
 import dev.govern.core.GovernException;
 import dev.govern.core.archive.UnpackLimits;
+import dev.govern.core.goproxy.ToolchainProxy;
 import dev.govern.core.ledger.Change;
 import dev.govern.core.ledger.Evidence;
 import dev.govern.core.net.UrlFetcher;
@@ -33,7 +34,9 @@ import picocli.CommandLine.Parameters;
     name = "install",
     description = {
       "Install a Go toolchain: 1.22.4, go1.22.4, 1.22 (newest patch), latest.",
-      "Verifies the SHA-256 from the release index and unpacks into $GOVERN_HOME/toolchains."
+      "From go.dev: verifies the SHA-256 from the release index. From the Go module proxy"
+          + " (--source proxy): verifies the h1: hash the checksum database proves.",
+      "Unpacks into $GOVERN_HOME/toolchains."
     })
 public final class InstallCommand extends BaseCommand {
   private static final Pattern ARCHIVE_NAME =
@@ -74,6 +77,13 @@ public final class InstallCommand extends BaseCommand {
   @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the audit ledger.")
   String reason;
 
+  @Option(
+      names = "--source",
+      paramLabel = "SRC",
+      description =
+          "go.dev (release index and archives, default) or proxy (GOPROXY, checked with GOSUMDB). Env GOVERN_SOURCE.")
+  String source;
+
   /** The {@code --json} document. */
   record Installed(
       int schemaVersion,
@@ -82,8 +92,14 @@ public final class InstallCommand extends BaseCommand {
       boolean alreadyInstalled,
       String archive,
       String sha256,
-      long downloadedBytes)
+      long downloadedBytes,
+      String source,
+      String h1,
+      String checksumDatabase)
       implements JsonDocument {}
+
+  private String usedSource;
+  private String provenBy;
 
   @Override
   protected int run() {
@@ -97,6 +113,33 @@ public final class InstallCommand extends BaseCommand {
       }
       version = spec != null ? exact(spec) : fromFileName(archive);
       origin = new ArchiveOrigin.Local(archive.toAbsolutePath(), sha256);
+      usedSource = "archive";
+    } else if (ProxySource.of(settings(), source).equals(ProxySource.PROXY)) {
+      if (sha256 != null) {
+        throw GovernException.usage("--sha256 goes with --archive FILE");
+      }
+      if (spec == null) {
+        throw GovernException.usage("missing VERSION (e.g. 1.22.4, 1.22 or latest)");
+      }
+      if (knowledge.mirror != null) {
+        throw GovernException.usage(
+            "--mirror is a go.dev release mirror; with --source proxy set GOPROXY instead");
+      }
+      ReleaseSpec rs = ReleaseSpec.parse(spec);
+      if (rs.kind() == ReleaseSpec.Kind.EXACT && store.isInstalled(rs.version())) {
+        return report(Installer.Result.already(rs.version(), store.root(rs.version())));
+      }
+      Platform platform = Platform.current(os, arch);
+      ToolchainProxy proxy =
+          ProxySource.proxy(settings(), settings().flag(knowledge.offline, "offline"), this::warn);
+      version = ProxySource.resolve(proxy, rs, platform);
+      if (store.isInstalled(version)) {
+        return report(Installer.Result.already(version, store.root(version)));
+      }
+      ToolchainProxy.Origin o = proxy.origin(version, platform);
+      origin = o.zip();
+      usedSource = "proxy " + o.located().proxy();
+      provenBy = o.expected().map(ToolchainProxy.Expected::provenBy).orElse(null);
     } else {
       if (sha256 != null) {
         throw GovernException.usage("--sha256 goes with --archive FILE");
@@ -106,10 +149,10 @@ public final class InstallCommand extends BaseCommand {
       }
       ReleaseSpec rs = ReleaseSpec.parse(spec);
       if (rs.kind() == ReleaseSpec.Kind.EXACT && store.isInstalled(rs.version())) {
-        return report(
-            new Installer.Result(rs.version(), store.root(rs.version()), true, null, null, 0));
+        return report(Installer.Result.already(rs.version(), store.root(rs.version())));
       }
       Platform platform = Platform.current(os, arch);
+      usedSource = "go.dev";
       ReleaseIndexAccess access =
           new ReleaseIndexAccess(settings(), knowledge, fetcher, this::warn);
       ReleaseIndexLoader.Loaded loaded = access.load(false);
@@ -149,7 +192,18 @@ public final class InstallCommand extends BaseCommand {
                   Evidence.of(
                       "sha256 " + result.archive(),
                       0,
-                      "sha256 " + result.sha256() + "\ngo/VERSION " + version)));
+                      "sha256 "
+                          + result.sha256()
+                          + (result.h1() == null
+                              ? ""
+                              : "\nh1 "
+                                  + result.h1()
+                                  + "\nchecksum database "
+                                  + (provenBy == null ? "off (not checked)" : provenBy))
+                          + "\nsource "
+                          + usedSource
+                          + "\ngo/VERSION "
+                          + version)));
       ToolchainWiring.listener(settings()).onInstalled(version, result.root());
     }
     int code = report(result);
@@ -168,11 +222,23 @@ public final class InstallCommand extends BaseCommand {
               r.alreadyInstalled(),
               r.archive(),
               r.sha256(),
-              r.downloadedBytes()));
+              r.downloadedBytes(),
+              r.alreadyInstalled() ? null : usedSource,
+              r.h1(),
+              provenBy));
     } else if (r.alreadyInstalled()) {
       out().println(r.version() + " is already installed in " + r.root());
     } else {
       out().println("installed " + r.version() + " in " + r.root());
+      if (r.h1() != null) {
+        out()
+            .println(
+                "  "
+                    + r.h1()
+                    + (provenBy != null
+                        ? " proven by " + provenBy
+                        : " (NOT checked against a checksum database)"));
+      }
     }
     out().flush();
     return 0;

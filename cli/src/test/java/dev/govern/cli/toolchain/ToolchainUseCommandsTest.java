@@ -256,7 +256,7 @@ class ToolchainUseCommandsTest {
     Path otherGo = tmp.resolve("usr-local-go/bin/go");
     FakeToolchains.script(otherGo, "#!/bin/sh\n");
     Files.writeString(work.resolve(".go-version"), "1.21.0\n");
-    Files.writeString(work.resolve("go.mod"), "module m\n\ngo 1.22.1\n");
+    Files.writeString(work.resolve("go.mod"), "module m\n\ngo 1.30.1\n");
     Files.delete(home.resolve("toolchains/go1.22.4/VERSION"));
     Path cache = home.resolve("cache");
     Files.createDirectories(cache);
@@ -289,10 +289,39 @@ class ToolchainUseCommandsTest {
             "other-go-first-in-path",
             "goroot-exported",
             "shell-integration-not-loaded",
-            "gotoolchain-auto-would-download",
+            "required-toolchain-not-installed",
             "damaged-toolchain",
             "stale-cache");
-    assertThat(doc.toString()).contains(otherGo.toString(), "asks for go1.22.1");
+    assertThat(doc.toString()).contains(otherGo.toString(), "go1.30.1 is required by");
+  }
+
+  @Test
+  void doctorWarnsWhenANewerToolchainRunsInsteadOfTheOneTheGoCommandWouldDownload()
+      throws Exception {
+    govern().run("use", "1.21.0", "--default");
+    Files.writeString(work.resolve("go.mod"), "module m\n\ngo 1.22.1\n");
+    CliRunner.Result r = govern().env("GOTOOLCHAIN", "auto").run("doctor", "--json");
+    JsonNode doc = json.readTree(r.out());
+    List<String> ids = new ArrayList<>();
+    doc.path("findings").forEach(f -> ids.add(f.path("id").asText()));
+    assertThat(ids)
+        .contains("toolchain-substituted")
+        .doesNotContain("required-toolchain-not-installed");
+    assertThat(doc.toString())
+        .contains(
+            "go1.22.1 is not installed: go1.22.4 is the newest installed toolchain at least as new",
+            "govern install 1.22.1");
+
+    CliRunner.Result current = govern().env("GOTOOLCHAIN", "auto").run("current");
+    assertThat(current.out())
+        .isEqualTo(
+            "go1.22.4 (set by "
+                + work.resolve("go.mod")
+                + ")\n  "
+                + work.resolve("go.mod")
+                + " asks for go1.22.1 (go 1.22.1); go1.21.0 (set by the global default) is older;"
+                + " go1.22.1 is not installed: go1.22.4 is the newest installed toolchain at least"
+                + " as new\n");
   }
 
   @Test

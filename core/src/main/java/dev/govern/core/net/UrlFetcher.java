@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Opens {@code http://}, {@code https://} and {@code file://} URLs (and plain paths) as streams.
@@ -20,6 +23,7 @@ import java.time.Duration;
 public final class UrlFetcher {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
   private final Duration requestTimeout;
+  private final Credentials credentials;
   private HttpClient client;
 
   public UrlFetcher() {
@@ -27,7 +31,34 @@ public final class UrlFetcher {
   }
 
   public UrlFetcher(Duration requestTimeout) {
+    this(requestTimeout, Credentials.NONE);
+  }
+
+  private UrlFetcher(Duration requestTimeout, Credentials credentials) {
     this.requestTimeout = requestTimeout;
+    this.credentials = credentials;
+  }
+
+  /** Headers to send with HTTP requests (credentials), and a second chance after a 4xx answer. */
+  public interface Credentials {
+    Credentials NONE = uri -> Map.of();
+
+    /** Headers for a request to {@code uri}. */
+    Map<String, List<String>> headers(URI uri);
+
+    /**
+     * Headers for one more try after the server answered {@code status} (400–499) to {@code uri};
+     * empty for no retry.
+     */
+    default Optional<Map<String, List<String>>> retry(
+        URI uri, int status, Map<String, List<String>> responseHeaders) {
+      return Optional.empty();
+    }
+  }
+
+  /** This fetcher sending {@code credentials}' headers. */
+  public UrlFetcher withCredentials(Credentials credentials) {
+    return new UrlFetcher(requestTimeout, credentials);
   }
 
   /** A response body and what is known of its length (-1 when unknown). */
@@ -75,14 +106,17 @@ public final class UrlFetcher {
         throw GovernException.usage(
             "unsupported URL scheme in " + uri + " (use http, https or file)");
       }
-      HttpRequest.Builder req =
-          HttpRequest.newBuilder(uri).timeout(requestTimeout).header("User-Agent", "govern");
-      if (offset > 0) {
-        req.header("Range", "bytes=" + offset + "-");
-      }
-      HttpResponse<InputStream> resp =
-          client().send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> resp = send(uri, offset, credentials.headers(uri));
       int status = resp.statusCode();
+      if (status >= 400 && status < 500) {
+        Optional<Map<String, List<String>>> again =
+            credentials.retry(uri, status, resp.headers().map());
+        if (again.isPresent()) {
+          resp.body().close();
+          resp = send(uri, offset, again.get());
+          status = resp.statusCode();
+        }
+      }
       if (status == 404 || status == 410) {
         resp.body().close();
         throw GovernException.notFound("not found: " + uri + " (HTTP " + status + ")", null);
@@ -105,6 +139,57 @@ public final class UrlFetcher {
       Thread.currentThread().interrupt();
       throw new GovernException(ErrorCode.NETWORK, "interrupted while fetching " + uri);
     }
+  }
+
+  /**
+   * Sends a GET. With credentials, redirects are followed here (at most 10), each hop with the
+   * credentials of its own URL, so that a redirect never carries them to another host.
+   */
+  private HttpResponse<InputStream> send(URI uri, long offset, Map<String, List<String>> headers)
+      throws IOException, InterruptedException {
+    URI at = uri;
+    Map<String, List<String>> h = headers;
+    for (int hop = 0; ; hop++) {
+      HttpRequest.Builder req =
+          HttpRequest.newBuilder(at).timeout(requestTimeout).header("User-Agent", "govern");
+      if (offset > 0) {
+        req.header("Range", "bytes=" + offset + "-");
+      }
+      h.forEach((k, vs) -> vs.forEach(v -> req.header(k, v)));
+      if (headers.isEmpty()) {
+        return client().send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
+      }
+      HttpResponse<InputStream> resp =
+          noRedirects().send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
+      int status = resp.statusCode();
+      Optional<String> location = resp.headers().firstValue("Location");
+      if (status < 300 || status > 399 || location.isEmpty() || status == 304) {
+        return resp;
+      }
+      resp.body().close();
+      if (hop >= 10) {
+        throw new IOException("more than 10 redirects from " + uri);
+      }
+      URI next = at.resolve(location.get());
+      if (at.getScheme().equalsIgnoreCase("https") && !"https".equalsIgnoreCase(next.getScheme())) {
+        throw new IOException("refusing a redirect from https to " + next.getScheme());
+      }
+      at = next;
+      h = credentials.headers(at);
+    }
+  }
+
+  private HttpClient noRedirects;
+
+  private synchronized HttpClient noRedirects() {
+    if (noRedirects == null) {
+      noRedirects =
+          HttpClient.newBuilder()
+              .connectTimeout(CONNECT_TIMEOUT)
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .build();
+    }
+    return noRedirects;
   }
 
   /** Reads a whole (small) resource into memory, refusing more than {@code maxBytes}. */

@@ -3,7 +3,6 @@ package dev.govern.core.toolchain;
 import dev.govern.core.GovernException;
 import dev.govern.core.config.GovernHome;
 import dev.govern.core.net.DocumentCache;
-import dev.govern.core.version.GoVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -27,7 +24,6 @@ import java.util.stream.Stream;
  * of date, and stale knowledge caches.
  */
 public final class Doctor {
-  private static final Pattern GO_LINE = Pattern.compile("(?m)^[ \\t]*go[ \\t]+([^ \\t\\r\\n]+)");
 
   private final GovernHome home;
   private final Map<String, String> env;
@@ -50,9 +46,9 @@ public final class Doctor {
     path(out);
     goroot(out);
     shell(out);
-    Optional<Resolution> selected = selection(out);
+    selection(out);
     defaults(out);
-    gotoolchain(out, selected);
+    goRules(out);
     toolchains(out);
     caches(out);
     return out;
@@ -197,75 +193,40 @@ public final class Doctor {
     }
   }
 
-  private void gotoolchain(List<Finding> out, Optional<Resolution> selected) {
-    String t = env.getOrDefault("GOTOOLCHAIN", "");
-    if (!(t.equals("auto") || t.endsWith("+auto")) || selected.isEmpty()) {
-      return;
-    }
-    Optional<Path> file = goModOrWork();
-    if (file.isEmpty()) {
-      return;
-    }
-    GoVersion have;
+  /**
+   * What the go command's rules make of the selection here (GOTOOLCHAIN, the go and toolchain lines
+   * of go.work/go.mod): a toolchain they ask for that is not installed fails every go command; one
+   * replaced by a newer installed toolchain runs, but not the very version Go would run.
+   */
+  private void goRules(List<Finding> out) {
+    Resolution r;
     try {
-      have = GoVersion.parse(selected.get().name());
+      r = new Resolver(home).resolve(cwd, env);
     } catch (GovernException e) {
+      if (e.getMessage().startsWith("invalid GOTOOLCHAIN")
+          || e.getMessage().startsWith("invalid toolchain")) {
+        out.add(
+            Finding.error(
+                "bad-gotoolchain",
+                e.getMessage(),
+                "use local, auto, path, go1.N.P, go1.N.P+auto or go1.N.P+path; toolchain lines name go1.N.P"));
+      }
       return;
     }
-    GoVersion need = null;
-    try {
-      String text = Files.readString(file.get(), StandardCharsets.ISO_8859_1);
-      String tc = GoModToolchainLine.read(text);
-      if (tc != null && !tc.equals("default")) {
-        need = GoVersion.parse(tc);
-      }
-      Matcher m = GO_LINE.matcher(text);
-      if (m.find()) {
-        GoVersion go = GoVersion.parse(m.group(1));
-        need = need == null || go.isAfter(need) ? go : need;
-      }
-    } catch (IOException | GovernException e) {
-      return;
-    }
-    if (need != null && need.compareIgnoringSuffix(have) > 0) {
+    if (r.missing() != null && !r.installed()) {
       out.add(
           Finding.error(
-              "gotoolchain-auto-would-download",
-              "GOTOOLCHAIN="
-                  + t
-                  + " and "
-                  + file.get()
-                  + " asks for "
-                  + need
-                  + " while "
-                  + have
-                  + " is selected here: Go would download a toolchain behind govern's back",
-              "unset GOTOOLCHAIN (the shims set local), then: govern install "
-                  + need.bare()
-                  + " && govern pin "
-                  + need.bare()));
+              "required-toolchain-not-installed",
+              r.missing().replaceFirst("; run: .*", ""),
+              "run: govern install " + r.bare()));
+    } else if (r.wanted() != null) {
+      out.add(
+          Finding.warning(
+              "toolchain-substituted",
+              r.note(),
+              "to run the very toolchain the go command would: govern install "
+                  + r.wanted().substring(2)));
     }
-  }
-
-  /** The go.work (unless GOWORK=off) or go.mod that decides for Go itself here. */
-  private Optional<Path> goModOrWork() {
-    Path mod = null;
-    Path work = null;
-    for (Path p = cwd.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
-      if (mod == null && Files.isRegularFile(p.resolve("go.mod"))) {
-        mod = p.resolve("go.mod");
-      }
-      if (work == null && Files.isRegularFile(p.resolve("go.work"))) {
-        work = p.resolve("go.work");
-      }
-    }
-    String gowork = env.getOrDefault("GOWORK", "");
-    if (gowork.equals("off")) {
-      work = null;
-    } else if (!gowork.isEmpty()) {
-      work = Path.of(gowork);
-    }
-    return Optional.ofNullable(work != null ? work : mod);
   }
 
   private void toolchains(List<Finding> out) {

@@ -16,6 +16,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -74,6 +75,7 @@ public final class Installer {
    * @param sha256 the verified SHA-256 of the archive (null when already installed)
    * @param archive the archive's file name (null when already installed)
    * @param downloadedBytes bytes fetched over the network in this run
+   * @param h1 the dirhash of a module zip (null for other archives and when already installed)
    */
   public record Result(
       GoVersion version,
@@ -81,7 +83,13 @@ public final class Installer {
       boolean alreadyInstalled,
       String sha256,
       String archive,
-      long downloadedBytes) {}
+      long downloadedBytes,
+      String h1) {
+    /** The result of finding {@code version} installed already. */
+    public static Result already(GoVersion version, Path root) {
+      return new Result(version, root, true, null, null, 0, null);
+    }
+  }
 
   /** Sets how long a download may receive nothing before it fails (default 60 s). */
   public Installer idleTimeout(Duration timeout) {
@@ -103,7 +111,7 @@ public final class Installer {
     try {
       probe.reached("locked");
       if (store.isInstalled(version)) {
-        return new Result(version, store.root(version), true, null, null, 0);
+        return Result.already(version, store.root(version));
       }
       sweep(dir, name, trash);
       probe.reached("swept");
@@ -173,7 +181,8 @@ public final class Installer {
       AtomicFiles.fsyncDirectory(dir);
       probe.reached("published");
       Files.deleteIfExists(tmp);
-      return new Result(version, root, false, pass.sha256, origin.filename(), pass.downloaded);
+      return new Result(
+          version, root, false, pass.sha256, origin.filename(), pass.downloaded, pass.h1);
     } catch (IOException e) {
       discardQuietly(trash, tmp);
       throw GovernException.runtime("cannot install " + name + ": " + e.getMessage(), e);
@@ -191,11 +200,13 @@ public final class Installer {
     }
   }
 
-  private record Pass(String sha256, long downloaded) {}
+  private record Pass(String sha256, long downloaded, String h1) {}
 
   private enum Format {
     TAR_GZ,
-    ZIP
+    ZIP,
+    /** A toolchain module zip: streamed, renamed into go/, checked by its h1: dirhash. */
+    MODULE_ZIP
   }
 
   /** An opened archive stream and what to do with its cached copy afterwards. */
@@ -228,10 +239,19 @@ public final class Installer {
         progress.start(origin.filename(), sizeOf(origin));
         Sha256InputStream hashed = new Sha256InputStream(o.stream());
         Exception unpackFailure = null;
+        ModuleZipEntries module = null;
         try {
-          if (format == Format.TAR_GZ) {
+          if (format == Format.TAR_GZ || format == Format.MODULE_ZIP) {
             try {
-              unpackTarGz(hashed, tmp, origin.filename());
+              if (format == Format.TAR_GZ) {
+                unpackTarGz(hashed, tmp, origin.filename());
+              } else {
+                module =
+                    new ModuleZipEntries(
+                        hashed, ((ArchiveOrigin.ModuleZip) origin).prefix(), origin.filename());
+                new Unpacker(tmp, "go", origin.filename(), limits, () -> probe.reached("entry"))
+                    .unpack(module);
+              }
             } catch (IOException | GovernException e) {
               if (e instanceof DownloadInterruptedException d) {
                 throw d;
@@ -264,6 +284,17 @@ public final class Installer {
               "run the same command again: it resumes where it stopped");
         }
         String actual = hashed.hex();
+        if (origin instanceof ArchiveOrigin.ModuleZip m) {
+          String h1 = checkModule(m, module, unpackFailure, o, attempt);
+          if (h1 == null) {
+            trash.discard(tmp);
+            Files.createDirectory(tmp);
+            continue;
+          }
+          o.commit();
+          probe.reached("verified");
+          return new Pass(actual, o.downloaded(), h1);
+        }
         if (!actual.equals(origin.sha256())) {
           o.discard();
           if (o.reused() && attempt == 0) {
@@ -299,9 +330,53 @@ public final class Installer {
             throw unpackError(origin.filename(), e);
           }
         }
-        return new Pass(actual, o.downloaded());
+        return new Pass(actual, o.downloaded(), null);
       }
     }
+  }
+
+  /**
+   * Checks a module zip after its pass: the unpack must have read it to its end and its dirhash
+   * must be the checksum database's. Returns the dirhash, or null to try again with a fresh
+   * download (when bytes of an earlier run were bad).
+   */
+  private static String checkModule(
+      ArchiveOrigin.ModuleZip m,
+      ModuleZipEntries module,
+      Exception unpackFailure,
+      Opened o,
+      int attempt)
+      throws IOException {
+    if (unpackFailure != null) {
+      o.discard();
+      if (o.reused() && attempt == 0) {
+        return null;
+      }
+      if (unpackFailure instanceof GovernException g) {
+        throw g;
+      }
+      throw unpackError(m.filename(), (IOException) unpackFailure);
+    }
+    String h1 = module.h1();
+    if (m.h1() != null && !h1.equals(m.h1())) {
+      o.discard();
+      if (o.reused() && attempt == 0) {
+        return null;
+      }
+      throw new GovernException(
+          ErrorCode.CHECKSUM_MISMATCH,
+          "checksum mismatch for "
+              + m.filename()
+              + " from "
+              + m.uri()
+              + ": the checksum database has "
+              + m.h1()
+              + ", the download has "
+              + h1
+              + "; the download was deleted",
+          "the proxy or the file is corrupt or tampered with; check GOPROXY");
+    }
+    return h1;
   }
 
   private static GovernException unpackError(String filename, IOException e) {
@@ -329,6 +404,9 @@ public final class Installer {
     if (origin instanceof ArchiveOrigin.Remote r) {
       return r.size();
     }
+    if (origin instanceof ArchiveOrigin.ModuleZip) {
+      return -1;
+    }
     try {
       return Files.size(((ArchiveOrigin.Local) origin).file());
     } catch (IOException e) {
@@ -337,6 +415,9 @@ public final class Installer {
   }
 
   private static Format formatOf(ArchiveOrigin origin) throws IOException {
+    if (origin instanceof ArchiveOrigin.ModuleZip) {
+      return Format.MODULE_ZIP;
+    }
     String n = origin.filename();
     if (n.endsWith(".zip")) {
       return Format.ZIP;
@@ -398,14 +479,18 @@ public final class Installer {
         }
       };
     }
-    return openRemote((ArchiveOrigin.Remote) origin, fresh);
+    if (origin instanceof ArchiveOrigin.ModuleZip m) {
+      return openRemote(m.uri(), m.filename(), -1, fresh);
+    }
+    ArchiveOrigin.Remote r = (ArchiveOrigin.Remote) origin;
+    return openRemote(r.uri(), r.filename(), r.size(), fresh);
   }
 
-  private Opened openRemote(ArchiveOrigin.Remote r, boolean fresh) throws IOException {
+  private Opened openRemote(URI uri, String filename, long size, boolean fresh) throws IOException {
     Path downloads = store.home().downloads();
     Files.createDirectories(downloads);
-    Path done = downloads.resolve(r.filename());
-    Path part = downloads.resolve(r.filename() + ".partial");
+    Path done = downloads.resolve(filename);
+    Path part = downloads.resolve(filename + ".partial");
     if (fresh) {
       Files.deleteIfExists(done);
       Files.deleteIfExists(part);
@@ -446,15 +531,15 @@ public final class Installer {
       };
     }
     long have = Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS) ? Files.size(part) : 0;
-    if (r.size() > 0 && have > r.size()) {
+    if (size > 0 && have > size) {
       Files.delete(part);
       have = 0;
     }
     InputStream net;
-    if (r.size() > 0 && have == r.size()) {
+    if (size > 0 && have == size) {
       net = InputStream.nullInputStream();
     } else {
-      UrlFetcher.Body body = fetcher.open(r.uri(), have);
+      UrlFetcher.Body body = fetcher.open(uri, have);
       net = body.stream();
       if (have > 0 && net instanceof UrlFetcher.StartsAtZero) {
         have = 0; // the server ignored the range: start over

@@ -14,21 +14,31 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides which Go toolchain applies in a directory, in the same order and with the same file rules
- * as the {@code bin/go} shim (a property test runs both on many layouts):
+ * Decides which Go toolchain runs in a directory, with the same rules and messages as the {@code
+ * bin/go} shim (a property test runs both on many layouts).
+ *
+ * <p>First the version selected here, the one the go command would call its local toolchain:
  *
  * <ol>
  *   <li>{@code GOVERN_GO_VERSION} when set and not empty;
  *   <li>walking up from the directory, the nearest {@code .go-version} (first word of the first
  *       line that is not blank or a {@code #} comment) or {@code .tool-versions} ({@code golang} or
  *       {@code go} line; its first version); in one directory {@code .go-version} comes first;
- *   <li>the {@code toolchain} line of the nearest {@code go.work} (or the file {@code GOWORK}
- *       names; none when {@code GOWORK=off}), else of the nearest {@code go.mod}; {@code toolchain
- *       default} counts as no line;
- *   <li>the global default, the symlink {@code $GOVERN_HOME/default}.
+ *   <li>the global default, the symlink {@code $GOVERN_HOME/default} (its version is the first line
+ *       of its {@code VERSION} file).
  * </ol>
  *
- * Lines are split into words at spaces and tabs; one carriage return at the end of a word is
+ * Then the go command's rules ({@code cmd/go/internal/toolchain.Select}): GOTOOLCHAIN {@code
+ * local}, {@code auto}, {@code path}, {@code <name>}, {@code <name>+auto}, {@code <name>+path}
+ * (unset: {@code auto}, run with {@code GOTOOLCHAIN=local}); in the auto and path modes the main
+ * module's file (the nearest {@code go.work}, or the file {@code GOWORK} names, else the nearest
+ * {@code go.mod}) can raise the choice: its {@code toolchain} line when newer, its {@code go} line
+ * as a minimum ({@code go 1.25} asks for {@code go1.25.0}); {@code toolchain default} keeps the
+ * selection. When the toolchain those rules name is not installed, the newest installed toolchain
+ * at least as new runs instead (the go command would download it; govern does not), else the
+ * message names the exact {@code govern install}.
+ *
+ * <p>Lines are split into words at spaces and tabs; one carriage return at the end of a word is
  * dropped (files written on Windows).
  */
 public final class Resolver {
@@ -41,9 +51,14 @@ public final class Resolver {
     this.home = home;
   }
 
-  /** The selection that applies in {@code dir}; NOT_FOUND when nothing selects and no default. */
+  /** The toolchain that runs in {@code dir}; NOT_FOUND when nothing selects one. */
   public Resolution resolve(Path dir, Map<String, String> env) {
-    return select(dir, env)
+    return resolve(dir, env, List.of());
+  }
+
+  /** The toolchain that runs for {@code go <args>} in {@code dir}. */
+  public Resolution resolve(Path dir, Map<String, String> env, List<String> args) {
+    return choose(dir, env, args)
         .orElseThrow(
             () ->
                 GovernException.notFound(
@@ -51,58 +66,18 @@ public final class Resolver {
                     "run: govern use <version> --default"));
   }
 
-  /** Like {@link #resolve} but empty when nothing selects a version and there is no default. */
+  /** Like {@link #resolve} but empty when nothing selects a version. */
   public Optional<Resolution> select(Path dir, Map<String, String> env) {
-    Optional<Resolution> pinned = pinned(dir, env);
-    return pinned.isPresent() ? pinned : defaultToolchain();
+    return choose(dir, env, List.of());
   }
 
-  /** The selection by variable or file only, ignoring the global default. */
+  /** The selection by variable or version file only, ignoring the default and go.mod. */
   public Optional<Resolution> pinned(Path dir, Map<String, String> env) {
     String var = env.get(VARIABLE);
     if (var != null && !var.isEmpty()) {
       return Optional.of(of(var, new Source(Source.Kind.ENV, VARIABLE)));
     }
-    Path gomod = null;
-    Path gowork = null;
-    for (Path p = dir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
-      Path goVersion = p.resolve(".go-version");
-      if (Files.isRegularFile(goVersion)) {
-        String v = goVersionFileEntry(goVersion);
-        if (v != null) {
-          return Optional.of(of(v, new Source(Source.Kind.GO_VERSION, goVersion.toString())));
-        }
-      }
-      Path toolVersions = p.resolve(".tool-versions");
-      if (Files.isRegularFile(toolVersions)) {
-        String v = toolVersionsGo(toolVersions);
-        if (v != null) {
-          return Optional.of(of(v, new Source(Source.Kind.TOOL_VERSIONS, toolVersions.toString())));
-        }
-      }
-      if (gomod == null && Files.isRegularFile(p.resolve("go.mod"))) {
-        gomod = p.resolve("go.mod");
-      }
-      if (gowork == null && Files.isRegularFile(p.resolve("go.work"))) {
-        gowork = p.resolve("go.work");
-      }
-    }
-    String goworkVar = env.getOrDefault("GOWORK", "");
-    if (goworkVar.equals("off")) {
-      gowork = null;
-    } else if (!goworkVar.isEmpty()) {
-      gowork = Path.of(goworkVar);
-    }
-    Path file = gowork != null ? gowork : gomod;
-    if (file != null && Files.isRegularFile(file)) {
-      String v = toolchainLine(file);
-      if (v != null) {
-        Source.Kind kind =
-            file.equals(gowork) && gowork != null ? Source.Kind.GO_WORK : Source.Kind.GO_MOD;
-        return Optional.of(of(v, new Source(kind, file.toString())));
-      }
-    }
-    return Optional.empty();
+    return walk(dir.toAbsolutePath().normalize(), false).pin;
   }
 
   /** The global default, empty when none is set. */
@@ -123,6 +98,282 @@ public final class Resolver {
       name = newestOfLine(name).orElse(name);
     }
     return new Resolution(name, source, goroot(name));
+  }
+
+  /** What a walk up from the directory found. */
+  private record Found(Optional<Resolution> pin, Path goMod, Path goWork) {}
+
+  private Found walk(Path start, boolean modules) {
+    Path gomod = null;
+    Path gowork = null;
+    for (Path p = start; p != null; p = p.getParent()) {
+      Path goVersion = p.resolve(".go-version");
+      if (Files.isRegularFile(goVersion)) {
+        String v = goVersionFileEntry(goVersion);
+        if (v != null) {
+          return rest(
+              of(v, new Source(Source.Kind.GO_VERSION, goVersion.toString())),
+              p,
+              gomod,
+              gowork,
+              modules);
+        }
+      }
+      Path toolVersions = p.resolve(".tool-versions");
+      if (Files.isRegularFile(toolVersions)) {
+        String v = toolVersionsGo(toolVersions);
+        if (v != null) {
+          return rest(
+              of(v, new Source(Source.Kind.TOOL_VERSIONS, toolVersions.toString())),
+              p,
+              gomod,
+              gowork,
+              modules);
+        }
+      }
+      if (gomod == null && Files.isRegularFile(p.resolve("go.mod"))) {
+        gomod = p.resolve("go.mod");
+      }
+      if (gowork == null && Files.isRegularFile(p.resolve("go.work"))) {
+        gowork = p.resolve("go.work");
+      }
+    }
+    return new Found(Optional.empty(), gomod, gowork);
+  }
+
+  /** After a pin at {@code at}: the module files there and above, when they are wanted. */
+  private Found rest(Resolution pin, Path at, Path gomod, Path gowork, boolean modules) {
+    if (modules) {
+      Found above = modulesFrom(at);
+      gomod = gomod != null ? gomod : above.goMod;
+      gowork = gowork != null ? gowork : above.goWork;
+    }
+    return new Found(Optional.of(pin), gomod, gowork);
+  }
+
+  private static Found modulesFrom(Path start) {
+    Path gomod = null;
+    Path gowork = null;
+    for (Path p = start; p != null; p = p.getParent()) {
+      if (gomod == null && Files.isRegularFile(p.resolve("go.mod"))) {
+        gomod = p.resolve("go.mod");
+      }
+      if (gowork == null && Files.isRegularFile(p.resolve("go.work"))) {
+        gowork = p.resolve("go.work");
+      }
+    }
+    return new Found(Optional.empty(), gomod, gowork);
+  }
+
+  private Optional<Resolution> choose(Path dir, Map<String, String> env, List<String> args) {
+    GoToolchainSetting gt = GoToolchainSetting.parse(env.getOrDefault("GOTOOLCHAIN", ""));
+    boolean consult =
+        gt.consultsModule()
+            && !GoCommandLine.runsLocally(args)
+            && GoCommandLine.modulesMayBeOn(env.getOrDefault("GO111MODULE", ""));
+    Path start = GoCommandLine.directory(dir.toAbsolutePath().normalize(), args);
+    String var = env.get(VARIABLE);
+    Found found;
+    if (var != null && !var.isEmpty()) {
+      Resolution r = of(var, new Source(Source.Kind.ENV, VARIABLE));
+      Found modules = consult ? modulesFrom(start) : new Found(Optional.empty(), null, null);
+      found = new Found(Optional.of(r), modules.goMod, modules.goWork);
+    } else {
+      found = walk(start, consult);
+    }
+    if (consult && env.getOrDefault("GO111MODULE", "").equals("auto") && found.goMod == null) {
+      consult = false;
+    }
+    // The minimum: GOTOOLCHAIN's name, else the selection here.
+    Resolution base;
+    String minVersion;
+    if (gt.name() != null) {
+      String name = VersionText.canonicalName(gt.name());
+      base =
+          new Resolution(
+              name,
+              new Source(Source.Kind.GOTOOLCHAIN, "GOTOOLCHAIN"),
+              goroot(name),
+              gt.passOn(),
+              null,
+              name
+                  + " is selected by GOTOOLCHAIN="
+                  + gt.value()
+                  + " but not installed; run: govern install "
+                  + name.substring(2),
+              null);
+      minVersion = Gover.fromToolchain(gt.name());
+    } else {
+      Optional<Resolution> local = found.pin.isPresent() ? found.pin : defaultToolchain();
+      base = local.map(r -> r.with(gt.passOn())).orElse(null);
+      minVersion =
+          local.isEmpty()
+              ? ""
+              : local.get().source().kind() == Source.Kind.DEFAULT
+                  ? Gover.fromToolchain(firstLine(home.root().resolve("default/VERSION")))
+                  : Gover.fromToolchain(local.get().name());
+    }
+    if (!consult) {
+      return Optional.ofNullable(base);
+    }
+    ModuleFile mf = moduleFile(found, env);
+    if (mf == null) {
+      return Optional.ofNullable(base);
+    }
+    Path file = mf.path();
+    String[] lines = goAndToolchainLines(file);
+    String goLine = lines[0];
+    String toolchainLine = lines[1];
+    if ("default".equals(toolchainLine)) {
+      return Optional.ofNullable(base);
+    }
+    String chosen = null;
+    String why = null;
+    if (toolchainLine != null) {
+      String tv = Gover.fromToolchain(toolchainLine);
+      if (tv.isEmpty() || !toolchainLine.startsWith("go") && !toolchainLine.contains("-go")) {
+        throw GovernException.invalidInput(
+            "invalid toolchain \"" + toolchainLine + "\" in " + file);
+      }
+      if (Gover.compare(tv, minVersion) > 0) {
+        chosen = toolchainLine;
+        minVersion = tv;
+        why = "toolchain " + toolchainLine;
+      }
+    }
+    if (goLine != null && Gover.compare(goLine, minVersion) > 0) {
+      chosen = "go" + goLine;
+      if (Gover.isLang(goLine) && Gover.compare(goLine, "1.21") >= 0) {
+        chosen += ".0";
+      }
+      minVersion = goLine;
+      why = "go " + goLine;
+    }
+    if (chosen == null) {
+      return Optional.ofNullable(base);
+    }
+    Source source =
+        new Source(mf.work() ? Source.Kind.GO_WORK : Source.Kind.GO_MOD, file.toString());
+    String name = VersionText.canonicalName(chosen);
+    String older =
+        base == null
+            ? "nothing else selects a version here"
+            : base.name() + " (set by " + base.source().describe() + ") is older";
+    String note = file + " asks for " + name + " (" + why + "); " + older;
+    Path root = goroot(name);
+    if (Files.isDirectory(root)) {
+      return Optional.of(new Resolution(name, source, root, gt.passOn(), note, null, null));
+    }
+    Optional<String> newer = newestAtLeast(minVersion);
+    if (newer.isPresent()) {
+      String sub = newer.get();
+      return Optional.of(
+          new Resolution(
+              sub,
+              source,
+              goroot(sub),
+              gt.value().contains("+") ? "local" : gt.passOn(),
+              note
+                  + "; "
+                  + name
+                  + " is not installed: "
+                  + sub
+                  + " is the newest installed toolchain at least as new",
+              null,
+              name));
+    }
+    return Optional.of(
+        new Resolution(
+            name,
+            source,
+            root,
+            gt.passOn(),
+            note,
+            name
+                + " is required by "
+                + file
+                + " ("
+                + why
+                + ") but not installed, nor any newer toolchain; run: govern install "
+                + name.substring(2),
+            null));
+  }
+
+  /** The main module's file and whether it is a go.work. */
+  private record ModuleFile(Path path, boolean work) {}
+
+  /** The go.work that applies (GOWORK: off, a path, or auto), else the nearest go.mod. */
+  private static ModuleFile moduleFile(Found found, Map<String, String> env) {
+    String gowork = env.getOrDefault("GOWORK", "");
+    Path work = found.goWork;
+    if (gowork.equals("off")) {
+      work = null;
+    } else if (!gowork.isEmpty() && !gowork.equals("auto")) {
+      work = Path.of(gowork);
+    }
+    if (work != null && Files.isRegularFile(work)) {
+      return new ModuleFile(work, true);
+    }
+    return found.goMod == null ? null : new ModuleFile(found.goMod, false);
+  }
+
+  /**
+   * The installed toolchain with the highest version at least {@code version} (the go command's
+   * order; names it cannot read are skipped); on a tie the first name in byte order. The same walk
+   * as the shim's loop over {@code toolchains/go*}.
+   */
+  private Optional<String> newestAtLeast(String version) {
+    File[] entries = home.toolchains().toFile().listFiles();
+    if (entries == null) {
+      return Optional.empty();
+    }
+    Arrays.sort(
+        entries,
+        (a, b) ->
+            Arrays.compare(
+                a.getName().getBytes(StandardCharsets.UTF_8),
+                b.getName().getBytes(StandardCharsets.UTF_8)));
+    String best = null;
+    String bestVersion = null;
+    for (File f : entries) {
+      String n = f.getName();
+      if (!n.startsWith("go") || !f.isDirectory()) {
+        continue;
+      }
+      String v = Gover.fromToolchain(n);
+      if (v.isEmpty() || Gover.compare(v, version) < 0) {
+        continue;
+      }
+      if (best == null || Gover.compare(v, bestVersion) > 0) {
+        best = n;
+        bestVersion = v;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /** The first {@code go} and {@code toolchain} lines' first words (null when absent). */
+  static String[] goAndToolchainLines(Path file) {
+    String go = null;
+    String toolchain = null;
+    for (String[] w : words(file)) {
+      if (w.length > 1 && !w[1].isEmpty()) {
+        if (go == null && w[0].equals("go")) {
+          go = w[1];
+        } else if (toolchain == null && w[0].equals("toolchain")) {
+          toolchain = w[1];
+        }
+      }
+      if (go != null && toolchain != null) {
+        break;
+      }
+    }
+    return new String[] {go, toolchain};
+  }
+
+  private static String firstLine(Path file) {
+    List<String[]> lines = words(file);
+    return lines.isEmpty() || lines.get(0).length == 0 ? "" : lines.get(0)[0];
   }
 
   /**

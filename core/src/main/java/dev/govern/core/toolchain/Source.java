@@ -17,6 +17,8 @@ public record Source(Kind kind, String where) {
     GO_WORK("go.work"),
     GO_MOD("go.mod"),
     DEFAULT("default"),
+    /** A toolchain named by GOTOOLCHAIN ({@code go1.22.4}, {@code go1.22.4+auto}). */
+    GOTOOLCHAIN("GOTOOLCHAIN"),
     /** Named on the command line ({@code govern env 1.22.4}); not part of the resolution. */
     ARGUMENT("argument");
 

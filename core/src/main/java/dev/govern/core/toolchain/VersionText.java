@@ -30,6 +30,21 @@ public final class VersionText {
   }
 
   /**
+   * The directory name of a toolchain the go command's rules named ({@code go1.19.0} → {@code
+   * go1.19}; anything else as it is). Never fails: the name comes from Go's own rules.
+   */
+  public static String canonicalName(String name) {
+    if (!name.startsWith("go")) {
+      return name;
+    }
+    String v = name.substring(2);
+    if (!ALLOWED.matcher(v).matches()) {
+      return name;
+    }
+    return "go" + bare(v, name);
+  }
+
+  /**
    * The canonical bare name ({@code 1.22.4}, {@code 1.19}) of {@code raw}.
    *
    * @param where the file or variable that held it, for the error message
