@@ -158,10 +158,11 @@ public final class GateCommand extends BaseCommand {
                   ServerClient.json(GateJson.of(report, failOnWarn)),
                   false);
       String event = r.json().path("event").asText(null);
-      err().println(
-          "govern: gate result sent to "
-              + push
-              + (event == null ? "" : " (gate.failed notification " + event + ")"));
+      err()
+          .println(
+              "govern: gate result sent to "
+                  + push
+                  + (event == null ? "" : " (gate.failed notification " + event + ")"));
       err().flush();
     }
     return report.passed(failOnWarn) ? 0 : 4;

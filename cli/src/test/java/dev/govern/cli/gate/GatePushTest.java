@@ -41,7 +41,8 @@ class GatePushTest {
               .readTree(server.admin().get("/api/v1/notifications?kind=gate.failed").body())
               .get("events");
       assertThat(events).hasSize(1);
-      assertThat(events.get(0).get("subject").asText()).isEqualTo("repo:" + repo.toAbsolutePath().normalize());
+      assertThat(events.get(0).get("subject").asText())
+          .isEqualTo("repo:" + repo.toAbsolutePath().normalize());
       assertThat(r.err()).contains(events.get(0).get("id").asText());
 
       CliRunner.Result bad =

@@ -186,7 +186,9 @@ public final class RequestDao {
   public record OverdueRow(
       String id, String environment, String version, String requester, String reviewDue) {}
 
-  /** Every emergency change whose review was due before {@code now} and is not done, oldest first. */
+  /**
+   * Every emergency change whose review was due before {@code now} and is not done, oldest first.
+   */
   public List<OverdueRow> overdueReviews(String now) {
     return h.createQuery(
             """

@@ -93,11 +93,7 @@ public final class Dashboard {
             ctx.contentType("text/css; charset=utf-8")
                 .header("Cache-Control", "max-age=3600")
                 .result(css));
-    add(
-        c,
-        HandlerType.GET,
-        "/login",
-        this::loginForm);
+    add(c, HandlerType.GET, "/login", this::loginForm);
     add(c, HandlerType.POST, "/login", this::login);
     add(c, HandlerType.POST, "/logout", ctx -> withSession(ctx, true, (x, s) -> logout(x)));
     page(c, HandlerType.GET, "/", this::fleet);
@@ -185,8 +181,7 @@ public final class Dashboard {
     } catch (GovernException e) {
       Views.Page page =
           loginPage(
-              ctx.cookie(LOGIN_COOKIE),
-              "That token is not valid (unknown, expired or revoked).");
+              ctx.cookie(LOGIN_COOKIE), "That token is not valid (unknown, expired or revoked).");
       render(ctx, 401, "login.jte", new Views.Login(page));
       return;
     }

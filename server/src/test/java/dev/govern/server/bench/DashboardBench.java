@@ -71,7 +71,8 @@ class DashboardBench {
       pages.put("services", "/services");
       pages.put("services-red", "/services?class=red");
       pages.put(
-          "services-later-page", "/services?after=" + URLEncoder.encode(svc, StandardCharsets.UTF_8));
+          "services-later-page",
+          "/services?after=" + URLEncoder.encode(svc, StandardCharsets.UTF_8));
       pages.put("service-history", "/services/" + svc);
       pages.put("environments", "/environments");
       pages.put("ledger", "/ledger");
@@ -114,7 +115,9 @@ class DashboardBench {
     }
   }
 
-  /** Whether {@code -Dgovern.bench.db} (sqlite or postgresql; default both) asks for {@code kind}. */
+  /**
+   * Whether {@code -Dgovern.bench.db} (sqlite or postgresql; default both) asks for {@code kind}.
+   */
   static boolean wanted(DatabaseUrl.Kind kind) {
     String db = System.getProperty("govern.bench.db", "");
     return db.isEmpty() || db.equalsIgnoreCase(kind.name());

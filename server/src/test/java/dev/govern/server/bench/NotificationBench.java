@@ -30,12 +30,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Benchmark (bench/outbox.sh; runs only with {@code -Dgovern.bench=true}): notification delivery
- * through the outbox with the server's default backoff (2 s doubling to 10 min, equal jitter).
- * (1) Throughput: 5,000 events published in transactions of 100 while the dispatcher drains them to
- * a webhook receiver on loopback; events per second from the first publish to the last delivery.
- * (2) Outage: the receiver is down while 200 events are published and for {@code
- * govern.bench.outage} seconds (default 60) after; it comes back on the same port; the time from
- * its return to the last delivery is the longest delay after the outage.
+ * through the outbox with the server's default backoff (2 s doubling to 10 min, equal jitter). (1)
+ * Throughput: 5,000 events published in transactions of 100 while the dispatcher drains them to a
+ * webhook receiver on loopback; events per second from the first publish to the last delivery. (2)
+ * Outage: the receiver is down while 200 events are published and for {@code govern.bench.outage}
+ * seconds (default 60) after; it comes back on the same port; the time from its return to the last
+ * delivery is the longest delay after the outage.
  */
 @Tag("slow")
 @EnabledIfSystemProperty(named = "govern.bench", matches = "true")
@@ -70,10 +70,7 @@ class NotificationBench {
           new ServerConfig.Workflow(null, sinks, Duration.ofHours(1), Backoff.DEFAULT);
       try (TestServer server =
           TestServer.start(
-              TestServer.database(kind, dir),
-              dir,
-              new Authenticator.Limits(1000, 100_000),
-              wf)) {
+              TestServer.database(kind, dir), dir, new Authenticator.Limits(1000, 100_000), wf)) {
         Outbox outbox = new Outbox(Sinks.load(sinks), Clock.systemUTC());
         outbox.onPublish(server.server().dispatcher()::wake);
         var jdbi = server.server().database().jdbi();

@@ -39,11 +39,11 @@ class PushedEventsTest {
       String event = failed.json().get("event").asText();
       Http.Response passed =
           ci.post(
-              "/api/v1/gate-results",
-              FAILED_GATE.replace("\"passed\":false", "\"passed\":true"));
+              "/api/v1/gate-results", FAILED_GATE.replace("\"passed\":false", "\"passed\":true"));
       assertThat(passed.status()).isEqualTo(202);
       assertThat(passed.json().hasNonNull("event")).isFalse();
-      JsonNode events = s.admin().get("/api/v1/notifications?kind=gate.failed").json().get("events");
+      JsonNode events =
+          s.admin().get("/api/v1/notifications?kind=gate.failed").json().get("events");
       assertThat(events).hasSize(1);
       assertThat(events.get(0).get("id").asText()).isEqualTo(event);
       assertThat(events.get(0).get("subject").asText()).isEqualTo("repo:/src/payments");

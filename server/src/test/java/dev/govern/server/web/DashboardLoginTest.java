@@ -41,7 +41,10 @@ class DashboardLoginTest {
               HttpRequest.newBuilder(URI.create(s.base() + "/login")).build(),
               HttpResponse.BodyHandlers.ofString());
       String setCookie = form.headers().firstValue("Set-Cookie").orElseThrow();
-      assertThat(setCookie).contains("HttpOnly").contains("SameSite=Strict").contains("Path=/login");
+      assertThat(setCookie)
+          .contains("HttpOnly")
+          .contains("SameSite=Strict")
+          .contains("Path=/login");
       String cookie = setCookie.substring(0, setCookie.indexOf(';'));
       Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
       assertThat(m.find()).as(form.body()).isTrue();
