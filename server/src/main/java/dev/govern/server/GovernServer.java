@@ -104,7 +104,8 @@ public final class GovernServer implements AutoCloseable {
                   new WitnessApi(tx, ledger, 1 << 20).routes(),
                   new TokenApi(tokens, 1 << 20).routes(),
                   new RequestApi(requests, 4 << 20).routes(),
-                  new dev.govern.server.api.NotificationApi(tx).routes()));
+                  new dev.govern.server.api.NotificationApi(tx).routes(),
+                  new dev.govern.server.api.GateApi(tx, outbox, 4 << 20).routes()));
       Api api = new Api(routes, auth, log);
       dev.govern.server.web.Dashboard dashboard =
           new dev.govern.server.web.Dashboard(tx, ledger, requests, auth, clock, tls != null);

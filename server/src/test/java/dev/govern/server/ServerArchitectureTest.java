@@ -33,10 +33,7 @@ class ServerArchitectureTest {
   void onlyDaosWriteSql() {
     noClasses()
         .that()
-        // notify (outbox, dispatcher) and web (sessions, two dashboard queries) still hold SQL of
-        // their own from issue 16: to be moved into DAOs here
-        .resideOutsideOfPackages(
-            "dev.govern.server.db..", "dev.govern.server.notify..", "dev.govern.server.web..")
+        .resideOutsideOfPackage("dev.govern.server.db..")
         .should()
         .callMethodWhere(
             com.tngtech.archunit.core.domain.JavaCall.Predicates.target(

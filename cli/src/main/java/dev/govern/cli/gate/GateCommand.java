@@ -1,6 +1,7 @@
 package dev.govern.cli.gate;
 
 import dev.govern.cli.knowledge.KnowledgeSources;
+import dev.govern.cli.remote.ServerClient;
 import dev.govern.cli.support.BaseCommand;
 import dev.govern.cli.support.JsonOutput;
 import dev.govern.cli.support.KnowledgeOptions;
@@ -85,6 +86,13 @@ public final class GateCommand extends BaseCommand {
       description = "fail (default) or warn: warnings fail the gate too.")
   String failOn;
 
+  @Option(
+      names = "--push",
+      paramLabel = "URL",
+      description =
+          "Also send the result to the team server at URL (token from GOVERN_TOKEN); a failed gate notifies the server's sinks (gate.failed).")
+  String push;
+
   @Mixin KnowledgeOptions knowledge;
 
   @Mixin PolicyOptions rules;
@@ -99,6 +107,9 @@ public final class GateCommand extends BaseCommand {
           default ->
               throw GovernException.usage("--fail-on takes fail or warn, not \"" + failOn + "\"");
         };
+    if (push != null) {
+      ServerClient.of(push, settings()); // a bad URL fails before the gate runs
+    }
     Path repo = (dir == null ? cwd() : cwd().resolve(dir)).toAbsolutePath().normalize();
     if (!Files.isDirectory(repo)) {
       throw GovernException.notFound("no such directory: " + repo, null);
@@ -137,6 +148,22 @@ public final class GateCommand extends BaseCommand {
         out().flush();
       }
       default -> GateText.print(out(), report, failOnWarn, io().ansi());
+    }
+    if (push != null) {
+      out().flush();
+      ServerClient.Response r =
+          ServerClient.of(push, settings())
+              .post(
+                  "/api/v1/gate-results",
+                  ServerClient.json(GateJson.of(report, failOnWarn)),
+                  false);
+      String event = r.json().path("event").asText(null);
+      err()
+          .println(
+              "govern: gate result sent to "
+                  + push
+                  + (event == null ? "" : " (gate.failed notification " + event + ")"));
+      err().flush();
     }
     return report.passed(failOnWarn) ? 0 : 4;
   }

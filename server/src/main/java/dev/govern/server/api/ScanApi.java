@@ -122,6 +122,8 @@ public final class ScanApi {
                   }
                 }
               }
+              java.util.List<java.util.Map<String, Object>> hit =
+                  outbox == null ? java.util.List.of() : newAdvisories(dao, doc, at);
               dao.insertServices(id, at, doc.services());
               LedgerEntry e =
                   ledger.append(
@@ -168,10 +170,75 @@ public final class ScanApi {
                         + (turned.size() > 5 ? " …" : ""),
                     java.util.Map.of("scan", id, "services", turned, "owners", owners));
               }
+              if (!hit.isEmpty()) {
+                java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+                hit.forEach(m -> ids.addAll(advisories(m)));
+                outbox.publish(
+                    h,
+                    dev.govern.server.notify.EventKind.VULNERABILITY_NEW,
+                    "scan:" + id,
+                    "new vulnerabilities in "
+                        + hit.size()
+                        + " service(s) of scan "
+                        + id
+                        + ": "
+                        + ids.stream().limit(5).collect(java.util.stream.Collectors.joining(", "))
+                        + (ids.size() > 5 ? " …" : ""),
+                    java.util.Map.of(
+                        "scan",
+                        id,
+                        "services",
+                        hit,
+                        "owners",
+                        hit.stream()
+                            .map(m -> (String) m.get("owner"))
+                            .filter(java.util.Objects::nonNull)
+                            .distinct()
+                            .toList()));
+              }
               return new Pushed(id, true, doc.services().size(), e.seq());
             });
     ctx.header("Location", "/api/v1/scans/" + id);
     Requests.json(ctx, p.created() ? 201 : 200, p);
+  }
+
+  /**
+   * Services of {@code doc} that carry advisories their previous scan did not: how the server
+   * learns of a new vulnerability (the scanning CLI matched it against its vulnerability database).
+   * A service seen for the first time is not reported.
+   */
+  static java.util.List<java.util.Map<String, Object>> newAdvisories(
+      ScanDao dao, ScanDocument doc, String at) {
+    java.util.Map<String, java.util.Set<String>> before =
+        dao.previousAdvisories(doc.services().stream().map(ScanDocument.Row::name).toList(), at);
+    java.util.List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
+    for (ScanDocument.Row r : doc.services()) {
+      java.util.Set<String> old = before.get(r.name());
+      if (old == null) {
+        continue;
+      }
+      java.util.TreeSet<String> now = new java.util.TreeSet<>();
+      for (List<String> l : java.util.Arrays.asList(r.stdlib(), r.toolchain(), r.modules())) {
+        if (l != null) {
+          now.addAll(l);
+        }
+      }
+      now.removeAll(old);
+      if (!now.isEmpty()) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("service", r.name());
+        m.put("owner", r.owner());
+        m.put("go", r.go());
+        m.put("advisories", java.util.List.copyOf(now));
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static java.util.List<String> advisories(java.util.Map<String, Object> m) {
+    return (java.util.List<String>) m.get("advisories");
   }
 
   void list(Context ctx) {

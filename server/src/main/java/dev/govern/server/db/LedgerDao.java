@@ -69,6 +69,16 @@ public final class LedgerDao {
     }
   }
 
+  /** Up to {@code limit} lines older than {@code before} (null: the newest), newest first. */
+  public List<String> newest(Long before, int limit) {
+    return h.createQuery(
+            "SELECT line FROM ledger_entries WHERE seq < :before ORDER BY seq DESC LIMIT :limit")
+        .bind("before", before == null ? Long.MAX_VALUE : before)
+        .bind("limit", limit)
+        .mapTo(String.class)
+        .list();
+  }
+
   /** Every line in seq order (for verification and export). */
   public List<String> lines() {
     return h.createQuery("SELECT line FROM ledger_entries ORDER BY seq")

@@ -182,6 +182,32 @@ public final class RequestDao {
         .list();
   }
 
+  /** An applied emergency change whose review is past due. */
+  public record OverdueRow(
+      String id, String environment, String version, String requester, String reviewDue) {}
+
+  /**
+   * Every emergency change whose review was due before {@code now} and is not done, oldest first.
+   */
+  public List<OverdueRow> overdueReviews(String now) {
+    return h.createQuery(
+            """
+            SELECT id, environment, version, requester, review_due FROM change_requests
+            WHERE review_due IS NOT NULL AND reviewed_at IS NULL AND review_due < :now
+            ORDER BY review_due
+            """)
+        .bind("now", now)
+        .map(
+            (rs, c) ->
+                new OverdueRow(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5)))
+        .list();
+  }
+
   public boolean markOverdueNotified(String id) {
     return h.createUpdate(
                 "UPDATE change_requests SET overdue_notified = TRUE WHERE id = :id"

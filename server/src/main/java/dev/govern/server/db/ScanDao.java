@@ -280,6 +280,38 @@ public final class ScanDao {
         .list();
   }
 
+  /**
+   * The advisories (stdlib, toolchain and module) each of {@code names} carried in its newest scan
+   * older than {@code before}; services never scanned before are absent.
+   */
+  public java.util.Map<String, java.util.Set<String>> previousAdvisories(
+      List<String> names, String before) {
+    java.util.Map<String, java.util.Set<String>> out = new java.util.HashMap<>();
+    for (int i = 0; i < names.size(); i += 500) {
+      List<String> chunk = names.subList(i, Math.min(names.size(), i + 500));
+      h.createQuery(
+              """
+              SELECT v.service_name, v.stdlib, v.toolchain, v.modules
+              FROM services s JOIN service_versions v
+                ON v.scan_id = s.last_scan_id AND v.service_name = s.name
+              WHERE s.name IN (<names>) AND s.last_scanned_at < :before
+              """)
+          .bindList("names", chunk)
+          .bind("before", before)
+          .map(
+              (rs, ctx) -> {
+                java.util.Set<String> ids = new java.util.TreeSet<>();
+                ids.addAll(strings(rs.getString(2)));
+                ids.addAll(strings(rs.getString(3)));
+                ids.addAll(strings(rs.getString(4)));
+                out.put(rs.getString(1), ids);
+                return 0;
+              })
+          .list();
+    }
+    return out;
+  }
+
   /** Services per class, from each service's newest scan. */
   public java.util.Map<String, Long> classCounts() {
     java.util.Map<String, Long> m = new java.util.LinkedHashMap<>();

@@ -2,6 +2,7 @@ package dev.govern.server.notify;
 
 import dev.govern.core.ledger.Ledger;
 import dev.govern.server.ServerLog;
+import dev.govern.server.db.OutboxDao;
 import dev.govern.server.db.Transactions;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -142,38 +143,11 @@ public final class Dispatcher implements AutoCloseable {
     String until = Ledger.TIME.format(now.plus(LEASE));
     return tx.inTransaction(
         h -> {
-          List<Due> candidates =
-              h.createQuery(
-                      """
-                      SELECT d.event_id, d.sink, d.attempts, e.payload
-                      FROM outbox_deliveries d JOIN outbox_events e ON e.id = d.event_id
-                      WHERE d.state = 'pending' AND d.next_attempt_at <= :now
-                        AND (d.lease_until IS NULL OR d.lease_until < :now)
-                      ORDER BY d.next_attempt_at LIMIT :limit
-                      """)
-                  .bind("now", nowText)
-                  .bind("limit", BATCH)
-                  .map(
-                      (rs, c) ->
-                          new Due(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)))
-                  .list();
+          OutboxDao dao = new OutboxDao(h);
           List<Due> mine = new ArrayList<>();
-          for (Due d : candidates) {
-            int n =
-                h.createUpdate(
-                        """
-                        UPDATE outbox_deliveries SET lease_until = :until, lease_owner = :owner
-                        WHERE event_id = :e AND sink = :s AND state = 'pending'
-                          AND (lease_until IS NULL OR lease_until < :now)
-                        """)
-                    .bind("until", until)
-                    .bind("owner", owner)
-                    .bind("e", d.eventId())
-                    .bind("s", d.sink())
-                    .bind("now", nowText)
-                    .execute();
-            if (n == 1) {
-              mine.add(d);
+          for (OutboxDao.Due d : dao.due(nowText, BATCH)) {
+            if (dao.lease(d.eventId(), d.sink(), owner, until, nowText)) {
+              mine.add(new Due(d.eventId(), d.sink(), d.attempts(), d.payload()));
             }
           }
           return mine;
@@ -213,47 +187,25 @@ public final class Dispatcher implements AutoCloseable {
     String endText = Ledger.TIME.format(end);
     tx.useTransaction(
         h -> {
-          h.createUpdate(
-                  """
-                  INSERT INTO delivery_attempts (event_id, sink, attempt, started_at, status, error,
-                    millis)
-                  VALUES (:e, :s, :a, :at, :status, :error, :ms)
-                  """)
-              .bind("e", d.eventId())
-              .bind("s", d.sink())
-              .bind("a", attempt)
-              .bind("at", Ledger.TIME.format(started))
-              .bind("status", status)
-              .bind("error", error)
-              .bind("ms", Duration.between(started, end).toMillis())
-              .execute();
+          OutboxDao dao = new OutboxDao(h);
+          dao.insertAttempt(
+              d.eventId(),
+              d.sink(),
+              attempt,
+              Ledger.TIME.format(started),
+              status,
+              error,
+              Duration.between(started, end).toMillis());
           if (error == null) {
-            h.createUpdate(
-                    """
-                    UPDATE outbox_deliveries SET state = 'delivered', attempts = :a,
-                      delivered_at = :now, lease_until = NULL, last_error = NULL
-                    WHERE event_id = :e AND sink = :s
-                    """)
-                .bind("a", attempt)
-                .bind("now", endText)
-                .bind("e", d.eventId())
-                .bind("s", d.sink())
-                .execute();
+            dao.delivered(d.eventId(), d.sink(), attempt, endText);
           } else {
-            boolean dead = attempt >= backoff.maxAttempts();
-            h.createUpdate(
-                    """
-                    UPDATE outbox_deliveries SET state = :state, attempts = :a,
-                      next_attempt_at = :next, lease_until = NULL, last_error = :error
-                    WHERE event_id = :e AND sink = :s
-                    """)
-                .bind("state", dead ? "dead" : "pending")
-                .bind("a", attempt)
-                .bind("next", Ledger.TIME.format(end.plus(backoff.delay(attempt))))
-                .bind("error", error)
-                .bind("e", d.eventId())
-                .bind("s", d.sink())
-                .execute();
+            dao.failed(
+                d.eventId(),
+                d.sink(),
+                attempt,
+                attempt >= backoff.maxAttempts(),
+                Ledger.TIME.format(end.plus(backoff.delay(attempt))),
+                error);
           }
         });
     if (error != null && attempt >= backoff.maxAttempts()) {

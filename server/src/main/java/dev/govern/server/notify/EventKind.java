@@ -13,7 +13,7 @@ public enum EventKind {
   REVIEW_OVERDUE,
   GATE_FAILED,
   SERVICE_RED,
-  NEW_VULNERABILITY;
+  VULNERABILITY_NEW;
 
   /** {@code request.created}, {@code service.red} … as sinks and payloads name it. */
   public String word() {

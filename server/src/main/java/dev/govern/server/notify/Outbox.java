@@ -2,6 +2,7 @@ package dev.govern.server.notify;
 
 import dev.govern.core.ledger.Ledger;
 import dev.govern.server.api.Json;
+import dev.govern.server.db.OutboxDao;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -47,29 +48,17 @@ public final class Outbox {
     payload.put("summary", summary);
     payload.put("createdAt", now);
     payload.put("data", data);
-    h.createUpdate(
-            """
-            INSERT INTO outbox_events (id, kind, subject, summary, payload, created_at)
-            VALUES (:id, :kind, :subject, :summary, :payload, :now)
-            """)
-        .bind("id", id)
-        .bind("kind", kind.word())
-        .bind("subject", subject)
-        .bind("summary", summary)
-        .bind("payload", new String(Json.write(payload), StandardCharsets.UTF_8))
-        .bind("now", now)
-        .execute();
+    OutboxDao dao = new OutboxDao(h);
+    dao.insertEvent(
+        id,
+        kind.word(),
+        subject,
+        summary,
+        new String(Json.write(payload), StandardCharsets.UTF_8),
+        now);
     for (Sink s : sinks) {
       if (s.wants(kind)) {
-        h.createUpdate(
-                """
-                INSERT INTO outbox_deliveries (event_id, sink, state, attempts, next_attempt_at)
-                VALUES (:id, :sink, 'pending', 0, :now)
-                """)
-            .bind("id", id)
-            .bind("sink", s.name())
-            .bind("now", now)
-            .execute();
+        dao.insertDelivery(id, s.name(), now);
       }
     }
     onPublish.run();

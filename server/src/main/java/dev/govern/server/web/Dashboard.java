@@ -12,6 +12,8 @@ import dev.govern.server.auth.Permission;
 import dev.govern.server.auth.Principal;
 import dev.govern.server.db.DeliveryLog;
 import dev.govern.server.db.EnvironmentDao;
+import dev.govern.server.db.LedgerDao;
+import dev.govern.server.db.RequestDao;
 import dev.govern.server.db.ScanDao;
 import dev.govern.server.db.Transactions;
 import dev.govern.server.ledger.ServerLedger;
@@ -42,6 +44,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Dashboard {
   static final String COOKIE = "govern_session";
+  static final String LOGIN_COOKIE = "govern_login";
+  static final int LEDGER_PAGE = 100;
   private static final String CSP =
       "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -89,11 +93,7 @@ public final class Dashboard {
             ctx.contentType("text/css; charset=utf-8")
                 .header("Cache-Control", "max-age=3600")
                 .result(css));
-    add(
-        c,
-        HandlerType.GET,
-        "/login",
-        ctx -> render(ctx, 200, "login.jte", new Views.Login(page("Log in", null, ctx))));
+    add(c, HandlerType.GET, "/login", this::loginForm);
     add(c, HandlerType.POST, "/login", this::login);
     add(c, HandlerType.POST, "/logout", ctx -> withSession(ctx, true, (x, s) -> logout(x)));
     page(c, HandlerType.GET, "/", this::fleet);
@@ -145,20 +145,43 @@ public final class Dashboard {
     p.handle(ctx, s.get());
   }
 
+  /**
+   * The login form carries a CSRF token too (double submit): the same random value in a cookie
+   * scoped to /login and in the form; a login POST without both, equal, is refused.
+   */
+  private void loginForm(Context ctx) {
+    String csrf = Sessions.newToken();
+    ctx.header(
+        "Set-Cookie",
+        LOGIN_COOKIE
+            + "="
+            + csrf
+            + "; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600"
+            + (secure ? "; Secure" : ""));
+    ctx.header("Cache-Control", "no-store");
+    render(ctx, 200, "login.jte", new Views.Login(loginPage(csrf, null)));
+  }
+
+  private Views.Page loginPage(String csrf, String error) {
+    return new Views.Page("Log in", null, null, csrf, null, error);
+  }
+
   private void login(Context ctx) {
+    if (!Sessions.sameCsrf(ctx.cookie(LOGIN_COOKIE), ctx.formParam("csrf"))) {
+      ctx.status(403)
+          .contentType("text/plain; charset=utf-8")
+          .result(
+              "forbidden: the login form's CSRF token is missing or wrong; open /login and try again");
+      return;
+    }
     String token = ctx.formParam("token");
     Principal p;
     try {
       p = auth.require("Bearer " + (token == null ? "" : token.strip()), ctx.ip(), Permission.READ);
     } catch (GovernException e) {
       Views.Page page =
-          new Views.Page(
-              "Log in",
-              null,
-              null,
-              null,
-              null,
-              "That token is not valid (unknown, expired or revoked).");
+          loginPage(
+              ctx.cookie(LOGIN_COOKIE), "That token is not valid (unknown, expired or revoked).");
       render(ctx, 401, "login.jte", new Views.Login(page));
       return;
     }
@@ -220,22 +243,17 @@ public final class Dashboard {
               Collections.reverse(scans);
               String now = Ledger.TIME.format(ledger.clock().instant());
               List<Views.Overdue> overdue =
-                  h.createQuery(
-                          """
-                          SELECT id, environment, version, requester, review_due FROM change_requests
-                          WHERE review_due IS NOT NULL AND reviewed_at IS NULL AND review_due < :now
-                          ORDER BY review_due
-                          """)
-                      .bind("now", now)
-                      .map(
-                          (rs, c) ->
-                              new Views.Overdue(
-                                  rs.getString(1),
-                                  rs.getString(2),
-                                  rs.getString(3),
-                                  rs.getString(4),
-                                  rs.getString(5)))
-                      .list();
+                  new RequestDao(h)
+                      .overdueReviews(now).stream()
+                          .map(
+                              r ->
+                                  new Views.Overdue(
+                                      r.id(),
+                                      r.environment(),
+                                      r.version(),
+                                      r.requester(),
+                                      r.reviewDue()))
+                          .toList();
               return new Views.Fleet(
                   page("Fleet", s, ctx),
                   counts,
@@ -417,14 +435,18 @@ public final class Dashboard {
 
   private void ledgerPage(Context ctx, Sessions.Session s) {
     record Read(List<Views.LedgerLine> lines, long head) {}
+    Long before = null;
+    String b = ctx.queryParam("before");
+    if (b != null && b.matches("[0-9]{1,18}")) {
+      before = Long.parseLong(b);
+    }
+    Long from = before;
     Read read =
         tx.withHandle(
             h -> {
+              LedgerDao dao = new LedgerDao(h);
               List<Views.LedgerLine> out = new ArrayList<>();
-              for (String line :
-                  h.createQuery("SELECT line FROM ledger_entries ORDER BY seq DESC LIMIT 100")
-                      .mapTo(String.class)
-                      .list()) {
+              for (String line : dao.newest(from, LEDGER_PAGE)) {
                 JsonNode n = readTree(line);
                 out.add(
                     new Views.LedgerLine(
@@ -433,19 +455,11 @@ public final class Dashboard {
                         n.path("operator").asText(),
                         n.path("action").asText(),
                         n.path("subject").asText(),
-                        n.path("from").isNull() || n.path("from").isMissingNode()
-                            ? "—"
-                            : n.path("from").asText(),
-                        n.path("to").isNull() || n.path("to").isMissingNode()
-                            ? "—"
-                            : n.path("to").asText(),
-                        n.path("reason").isNull() || n.path("reason").isMissingNode()
-                            ? ""
-                            : n.path("reason").asText()));
+                        text(n, "from", "—"),
+                        text(n, "to", "—"),
+                        text(n, "reason", "")));
               }
-              long head =
-                  h.createQuery("SELECT seq FROM ledger_head WHERE id = 1").mapTo(Long.class).one();
-              return new Read(out, head);
+              return new Read(out, dao.head().seq());
             });
     String[] status = verificationStatus();
     render(
@@ -453,7 +467,14 @@ public final class Dashboard {
         200,
         "ledger.jte",
         new Views.Ledger(
-            page("Ledger", s, ctx), read.lines(), status[0], status[1].equals("ok"), read.head()));
+            page("Ledger", s, ctx),
+            read.lines(),
+            status[0],
+            status[1].equals("ok"),
+            read.head(),
+            read.lines().size() == LEDGER_PAGE && read.lines().get(LEDGER_PAGE - 1).seq() > 1
+                ? read.lines().get(LEDGER_PAGE - 1).seq()
+                : null));
   }
 
   /**
@@ -574,6 +595,11 @@ public final class Dashboard {
           "/requests/" + id + "?error=" + enc(e.getMessage()),
           io.javalin.http.HttpStatus.SEE_OTHER);
     }
+  }
+
+  private static String text(JsonNode n, String field, String absent) {
+    JsonNode v = n.path(field);
+    return v.isNull() || v.isMissingNode() ? absent : v.asText();
   }
 
   private static JsonNode readTree(String line) {

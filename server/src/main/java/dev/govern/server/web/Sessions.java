@@ -3,6 +3,7 @@ package dev.govern.server.web;
 import dev.govern.core.ledger.Ledger;
 import dev.govern.server.auth.Principal;
 import dev.govern.server.auth.Role;
+import dev.govern.server.db.SessionDao;
 import dev.govern.server.db.TokenDao;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,19 +40,16 @@ final class Sessions {
   String open(Principal p) {
     String id = random();
     String now = Ledger.TIME.format(clock.instant());
+    String csrf = random();
     jdbi.useHandle(
         h ->
-            h.createUpdate(
-                    """
-                    INSERT INTO sessions (id_sha256, token_id, csrf, created_at, expires_at)
-                    VALUES (:id, :token, :csrf, :now, :exp)
-                    """)
-                .bind("id", sha256(id))
-                .bind("token", p.tokenId())
-                .bind("csrf", random())
-                .bind("now", now)
-                .bind("exp", Ledger.TIME.format(clock.instant().plus(LIFETIME)))
-                .execute());
+            new SessionDao(h)
+                .insert(
+                    sha256(id),
+                    p.tokenId(),
+                    csrf,
+                    now,
+                    Ledger.TIME.format(clock.instant().plus(LIFETIME))));
     return id;
   }
 
@@ -62,43 +60,35 @@ final class Sessions {
     String now = Ledger.TIME.format(clock.instant());
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    """
-                    SELECT s.csrf, t.id, t.user_name, t.role FROM sessions s
-                    JOIN tokens t ON t.id = s.token_id
-                    WHERE s.id_sha256 = :id AND s.expires_at > :now AND t.revoked_at IS NULL
-                      AND (t.expires_at IS NULL OR t.expires_at > :now)
-                    """)
-                .bind("id", sha256(cookie))
-                .bind("now", now)
-                .map(
-                    (rs, c) ->
-                        new String[] {
-                          rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)
-                        })
-                .findOne()
+            new SessionDao(h)
+                .live(sha256(cookie), now)
                 .map(
                     r ->
                         new Session(
                             new Principal(
-                                r[2], Role.parse(r[3]), r[1], new TokenDao(h).groups(r[2])),
-                            r[0])));
+                                r.user(),
+                                Role.parse(r.role()),
+                                r.tokenId(),
+                                new TokenDao(h).groups(r.user())),
+                            r.csrf())));
   }
 
   void close(String cookie) {
     if (cookie != null) {
-      jdbi.useHandle(
-          h ->
-              h.createUpdate("DELETE FROM sessions WHERE id_sha256 = :id")
-                  .bind("id", sha256(cookie))
-                  .execute());
+      jdbi.useHandle(h -> new SessionDao(h).delete(sha256(cookie)));
     }
   }
 
   static boolean sameCsrf(String expected, String given) {
-    return given != null
+    return expected != null
+        && given != null
         && MessageDigest.isEqual(
             expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A fresh random token (the login form's CSRF token). */
+  static String newToken() {
+    return random();
   }
 
   private static String random() {

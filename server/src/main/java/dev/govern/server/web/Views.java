@@ -63,7 +63,7 @@ public final class Views {
       String reason) {}
 
   public record Ledger(
-      Page page, List<LedgerLine> entries, String status, boolean intact, long head) {}
+      Page page, List<LedgerLine> entries, String status, boolean intact, long head, Long older) {}
 
   public record Notifications(
       Page page, Map<String, Long> counts, List<DeliveryLog.EventRow> events) {}
