@@ -5,6 +5,7 @@ import dev.govern.server.api.Api;
 import dev.govern.server.api.EnvironmentApi;
 import dev.govern.server.api.HealthApi;
 import dev.govern.server.api.LedgerApi;
+import dev.govern.server.api.ReleaseApi;
 import dev.govern.server.api.Route;
 import dev.govern.server.api.ScanApi;
 import dev.govern.server.api.TokenApi;
@@ -66,7 +67,8 @@ public final class GovernServer implements AutoCloseable {
       ServerLedger ledger = new ServerLedger(db.jdbi(), key, clock);
       ledger.registerKey();
       Transactions tx =
-          new Transactions(db.jdbi(), db.url().kind() == dev.govern.server.db.DatabaseUrl.Kind.SQLITE);
+          new Transactions(
+              db.jdbi(), db.url().kind() == dev.govern.server.db.DatabaseUrl.Kind.SQLITE);
       Tokens tokens = new Tokens(db.jdbi(), ledger);
       Authenticator auth = new Authenticator(tokens, db.jdbi(), clock, cfg.authLimits(), log);
       long max = cfg.maxBodyBytes();
@@ -78,7 +80,8 @@ public final class GovernServer implements AutoCloseable {
                   new EnvironmentApi(tx, ledger, 1 << 20).routes(),
                   new LedgerApi(tx, ledger).routes(),
                   new WitnessApi(tx, ledger, 1 << 20).routes(),
-                  new TokenApi(tokens, 1 << 20).routes()));
+                  new TokenApi(tokens, 1 << 20).routes(),
+                  new ReleaseApi(tx, ledger, cfg.maxReleaseBytes()).routes()));
       Api api = new Api(routes, auth, log);
       Javalin app =
           Javalin.create(

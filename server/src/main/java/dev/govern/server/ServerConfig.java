@@ -16,6 +16,7 @@ import java.nio.file.Path;
  * @param tlsKey the PEM (PKCS#8) private key of {@code tlsCert}
  * @param maxBodyBytes the largest request body accepted (413 above)
  * @param authLimits when failed authentications are slowed down and locked out
+ * @param maxReleaseBytes the largest release binary accepted (413 above)
  */
 public record ServerConfig(
     String host,
@@ -25,12 +26,16 @@ public record ServerConfig(
     Path tlsCert,
     Path tlsKey,
     long maxBodyBytes,
-    Authenticator.Limits authLimits) {
+    Authenticator.Limits authLimits,
+    long maxReleaseBytes) {
   /** The default {@code --listen}. */
   public static final String DEFAULT_LISTEN = "127.0.0.1:8421";
 
   /** The default largest request body: 32 MiB (a scan of 20,000 services fits). */
   public static final long DEFAULT_MAX_BODY = 32L << 20;
+
+  /** The default largest release binary: 256 MiB. */
+  public static final long DEFAULT_MAX_RELEASE = 256L << 20;
 
   public ServerConfig {
     if ((tlsCert == null) != (tlsKey == null)) {
@@ -49,19 +54,28 @@ public record ServerConfig(
         null,
         null,
         DEFAULT_MAX_BODY,
-        Authenticator.Limits.DEFAULT);
+        Authenticator.Limits.DEFAULT,
+        DEFAULT_MAX_RELEASE);
   }
 
   public ServerConfig withTls(Path cert, Path key) {
-    return new ServerConfig(host, port, database, home, cert, key, maxBodyBytes, authLimits);
+    return new ServerConfig(
+        host, port, database, home, cert, key, maxBodyBytes, authLimits, maxReleaseBytes);
   }
 
   public ServerConfig withMaxBody(long bytes) {
-    return new ServerConfig(host, port, database, home, tlsCert, tlsKey, bytes, authLimits);
+    return new ServerConfig(
+        host, port, database, home, tlsCert, tlsKey, bytes, authLimits, maxReleaseBytes);
   }
 
   public ServerConfig withAuthLimits(Authenticator.Limits limits) {
-    return new ServerConfig(host, port, database, home, tlsCert, tlsKey, maxBodyBytes, limits);
+    return new ServerConfig(
+        host, port, database, home, tlsCert, tlsKey, maxBodyBytes, limits, maxReleaseBytes);
+  }
+
+  public ServerConfig withMaxReleaseBytes(long bytes) {
+    return new ServerConfig(
+        host, port, database, home, tlsCert, tlsKey, maxBodyBytes, authLimits, bytes);
   }
 
   /** Splits {@code host:port} ({@code [::1]:8421} for IPv6); a usage error naming the value. */

@@ -42,6 +42,12 @@ public final class ServeCommand extends BaseCommand {
       description = "The largest request body accepted (default: 33554432, 32 MiB).")
   Long maxBody;
 
+  @Option(
+      names = "--max-release-size",
+      paramLabel = "BYTES",
+      description = "The largest release binary accepted (default: 268435456, 256 MiB).")
+  Long maxReleaseSize;
+
   @Override
   protected int run() throws InterruptedException {
     // the server's classes load here, never for other commands

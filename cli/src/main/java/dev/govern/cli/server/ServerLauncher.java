@@ -33,6 +33,9 @@ final class ServerLauncher {
     if (c.maxBody != null) {
       cfg = cfg.withMaxBody(c.maxBody);
     }
+    if (c.maxReleaseSize != null) {
+      cfg = cfg.withMaxReleaseBytes(c.maxReleaseSize);
+    }
     return cfg;
   }
 

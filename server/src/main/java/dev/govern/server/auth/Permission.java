@@ -13,5 +13,7 @@ public enum Permission {
   /** Change the environments table. */
   WRITE_ENVIRONMENTS,
   /** Manage tokens. */
-  ADMIN
+  ADMIN,
+  /** Upload release binaries and record service releases. */
+  PUSH_RELEASE
 }

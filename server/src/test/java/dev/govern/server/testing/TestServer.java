@@ -44,9 +44,24 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(String url, Path dir, Authenticator.Limits limits) {
+    return start(url, dir, limits, cfg -> cfg);
+  }
+
+  /** A server whose configuration {@code tweak} changes (a smaller limit, say). */
+  public static TestServer start(
+      DatabaseUrl.Kind kind, Path dir, java.util.function.UnaryOperator<ServerConfig> tweak) {
+    return start(database(kind, dir), dir, new Authenticator.Limits(1000, 100_000), tweak);
+  }
+
+  private static TestServer start(
+      String url,
+      Path dir,
+      Authenticator.Limits limits,
+      java.util.function.UnaryOperator<ServerConfig> tweak) {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     ServerConfig cfg =
-        ServerConfig.of("127.0.0.1:0", url, dir.resolve("server")).withAuthLimits(limits);
+        tweak.apply(
+            ServerConfig.of("127.0.0.1:0", url, dir.resolve("server")).withAuthLimits(limits));
     GovernServer s =
         GovernServer.start(
             cfg,
