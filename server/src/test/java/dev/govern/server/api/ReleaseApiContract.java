@@ -290,16 +290,9 @@ abstract class ReleaseApiContract {
     Release r = record("tamper", bin);
     assertThat(putBlob(ci, Files.readAllBytes(bin), r.sha256()).status()).isEqualTo(201);
     assertThat(ci.put(path(r), push(r, "")).status()).isEqualTo(201);
-    server
-        .server()
-        .database()
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate("UPDATE release_blobs SET data = :d WHERE sha256 = :s")
-                    .bind("d", "patched".getBytes(StandardCharsets.UTF_8))
-                    .bind("s", r.sha256())
-                    .execute());
+    server.update(
+        "UPDATE release_blobs SET data = :d WHERE sha256 = :s",
+        java.util.Map.of("d", "patched".getBytes(StandardCharsets.UTF_8), "s", r.sha256()));
     Http.Response shown = viewer.get(path(r));
     assertThat(shown.status()).isEqualTo(200);
     assertThat(shown.json().get("verified").asBoolean()).isFalse();

@@ -93,6 +93,19 @@ public final class TestServer implements AutoCloseable {
     return server.tokens().create(name, role, null, List.of(), "admin").secret();
   }
 
+  /** Runs one SQL update on the server's database with named parameters; the rows changed. */
+  public int update(String sql, java.util.Map<String, Object> params) {
+    return server
+        .database()
+        .jdbi()
+        .withHandle(
+            h -> {
+              var u = h.createUpdate(sql);
+              params.forEach(u::bind);
+              return u.execute();
+            });
+  }
+
   public Http http(String token) {
     return new Http(Http.newClient(), base(), token);
   }
