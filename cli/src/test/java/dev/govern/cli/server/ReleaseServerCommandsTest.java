@@ -18,8 +18,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code govern release record|list|show --server URL} against a real team server on loopback,
- * with real Go builds of a service in two revisions.
+ * {@code govern release record|list|show --server URL} against a real team server on loopback, with
+ * real Go builds of a service in two revisions.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReleaseServerCommandsTest {
@@ -93,8 +93,7 @@ class ReleaseServerCommandsTest {
     assertThat(host.run("release", "list", "hello").err()).contains("no releases of hello");
 
     CliRunner.Result byRevision =
-        host.run(
-            "release", "show", go.v1().revision().substring(0, 10), "--server", server.base());
+        host.run("release", "show", go.v1().revision().substring(0, 10), "--server", server.base());
     assertThat(byRevision.exitCode()).as(byRevision.err()).isZero();
     assertThat(byRevision.out())
         .contains("(verified)")
@@ -102,7 +101,14 @@ class ReleaseServerCommandsTest {
         .contains(server.base() + "/api/v1/blobs/");
     CliRunner.Result current =
         host.run(
-            "release", "show", "current", "--service", "hello", "--server", server.base(), "--json");
+            "release",
+            "show",
+            "current",
+            "--service",
+            "hello",
+            "--server",
+            server.base(),
+            "--json");
     assertThat(current.exitCode()).as(current.err()).isZero();
     assertThat(JSON.readTree(current.out()).at("/release/revision").asText())
         .isEqualTo(go.v2().revision());
