@@ -23,6 +23,7 @@ class JsonConventionTest {
           "govern hook",
           "govern audit",
           "govern release",
+          "govern request",
           "govern envs",
           "govern policy",
           "govern server",

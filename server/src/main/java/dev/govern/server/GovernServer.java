@@ -5,6 +5,7 @@ import dev.govern.server.api.Api;
 import dev.govern.server.api.EnvironmentApi;
 import dev.govern.server.api.HealthApi;
 import dev.govern.server.api.LedgerApi;
+import dev.govern.server.api.ReleaseApi;
 import dev.govern.server.api.RequestApi;
 import dev.govern.server.api.Route;
 import dev.govern.server.api.ScanApi;
@@ -105,7 +106,8 @@ public final class GovernServer implements AutoCloseable {
                   new TokenApi(tokens, 1 << 20).routes(),
                   new RequestApi(requests, 4 << 20).routes(),
                   new dev.govern.server.api.NotificationApi(tx).routes(),
-                  new dev.govern.server.api.GateApi(tx, outbox, 4 << 20).routes()));
+                  new dev.govern.server.api.GateApi(tx, outbox, 4 << 20).routes(),
+                  new ReleaseApi(tx, ledger, cfg.maxReleaseBytes()).routes()));
       Api api = new Api(routes, auth, log);
       dev.govern.server.web.Dashboard dashboard =
           new dev.govern.server.web.Dashboard(tx, ledger, requests, auth, clock, tls != null);

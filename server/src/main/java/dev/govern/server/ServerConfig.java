@@ -17,6 +17,7 @@ import java.nio.file.Path;
  * @param maxBodyBytes the largest request body accepted (413 above)
  * @param authLimits when failed authentications are slowed down and locked out
  * @param workflow the governance file, the notification sinks and their timing (issue 16)
+ * @param maxReleaseBytes the largest release binary accepted (413 above)
  */
 public record ServerConfig(
     String host,
@@ -27,7 +28,8 @@ public record ServerConfig(
     Path tlsKey,
     long maxBodyBytes,
     Authenticator.Limits authLimits,
-    Workflow workflow) {
+    Workflow workflow,
+    long maxReleaseBytes) {
   /**
    * What the approval workflow and the notifications run on.
    *
@@ -53,6 +55,9 @@ public record ServerConfig(
   /** The default largest request body: 32 MiB (a scan of 20,000 services fits). */
   public static final long DEFAULT_MAX_BODY = 32L << 20;
 
+  /** The default largest release binary: 256 MiB. */
+  public static final long DEFAULT_MAX_RELEASE = 256L << 20;
+
   public ServerConfig {
     if ((tlsCert == null) != (tlsKey == null)) {
       throw GovernException.usage("--tls-cert and --tls-key go together: give both or neither");
@@ -71,27 +76,42 @@ public record ServerConfig(
         null,
         DEFAULT_MAX_BODY,
         Authenticator.Limits.DEFAULT,
-        Workflow.DEFAULT);
+        Workflow.DEFAULT,
+        DEFAULT_MAX_RELEASE);
   }
 
   public ServerConfig withTls(Path cert, Path key) {
     return new ServerConfig(
-        host, port, database, home, cert, key, maxBodyBytes, authLimits, workflow);
+        host, port, database, home, cert, key, maxBodyBytes, authLimits, workflow, maxReleaseBytes);
   }
 
   public ServerConfig withMaxBody(long bytes) {
     return new ServerConfig(
-        host, port, database, home, tlsCert, tlsKey, bytes, authLimits, workflow);
+        host, port, database, home, tlsCert, tlsKey, bytes, authLimits, workflow, maxReleaseBytes);
   }
 
   public ServerConfig withAuthLimits(Authenticator.Limits limits) {
     return new ServerConfig(
-        host, port, database, home, tlsCert, tlsKey, maxBodyBytes, limits, workflow);
+        host,
+        port,
+        database,
+        home,
+        tlsCert,
+        tlsKey,
+        maxBodyBytes,
+        limits,
+        workflow,
+        maxReleaseBytes);
   }
 
   public ServerConfig withWorkflow(Workflow w) {
     return new ServerConfig(
-        host, port, database, home, tlsCert, tlsKey, maxBodyBytes, authLimits, w);
+        host, port, database, home, tlsCert, tlsKey, maxBodyBytes, authLimits, w, maxReleaseBytes);
+  }
+
+  public ServerConfig withMaxReleaseBytes(long bytes) {
+    return new ServerConfig(
+        host, port, database, home, tlsCert, tlsKey, maxBodyBytes, authLimits, workflow, bytes);
   }
 
   /** Splits {@code host:port} ({@code [::1]:8421} for IPv6); a usage error naming the value. */

@@ -10,6 +10,7 @@ import dev.govern.core.deploy.ServiceName;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code govern release list NAME}: a service's recorded releases, oldest first. */
@@ -18,30 +19,40 @@ final class ReleaseListCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "NAME", description = "The service.")
   String service;
 
+  @Option(
+      names = "--server",
+      paramLabel = "URL",
+      description = "Read the releases the team server holds (token from GOVERN_TOKEN).")
+  String server;
+
   @Mixin StoreOption store;
   @Mixin JsonFlag format;
 
   /** The {@code --json} document. */
-  record Listing(int schemaVersion, String service, String store, List<ReleaseDoc> releases)
+  record Listing(
+      int schemaVersion, String service, String store, String server, List<ReleaseDoc> releases)
       implements JsonDocument {}
 
   @Override
   protected int run() {
     ServiceName name = ServiceName.parse(service);
+    ServerReleases remote = server == null ? null : ServerReleases.of(server, settings());
     ReleaseStore releases = ReleaseStore.of(settings(), store.dir, cwd());
-    List<Release> list = releases.releases(name);
+    List<Release> list = remote != null ? remote.releases(name) : releases.releases(name);
+    String where = remote != null ? remote.url() : releases.root().toString();
     if (format.json) {
       JsonOutput.print(
           out(),
           new Listing(
               1,
               name.value(),
-              releases.root().toString(),
+              remote != null ? null : where,
+              remote != null ? where : null,
               list.stream().map(ReleaseDoc::of).toList()));
       return 0;
     }
     if (list.isEmpty()) {
-      err().println("no releases of " + name + " are recorded in " + releases.root());
+      err().println("no releases of " + name + " are recorded in " + where);
       err().flush();
       return 0;
     }

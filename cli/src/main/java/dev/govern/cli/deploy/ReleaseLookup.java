@@ -15,10 +15,14 @@ import java.util.List;
  * (or every service's, for ids and prefixes), relative to a target when one is named.
  */
 final class ReleaseLookup {
-  private final ReleaseStore store;
+  private final ReleaseSource store;
 
   ReleaseLookup(ReleaseStore store) {
-    this.store = store;
+    this(ReleaseSource.of(store));
+  }
+
+  ReleaseLookup(ReleaseSource source) {
+    this.store = source;
   }
 
   /**

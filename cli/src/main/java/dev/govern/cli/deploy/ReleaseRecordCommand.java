@@ -5,6 +5,7 @@ import dev.govern.cli.support.JsonDocument;
 import dev.govern.cli.support.JsonFlag;
 import dev.govern.cli.support.JsonOutput;
 import dev.govern.cli.support.OperatorOption;
+import dev.govern.core.GovernException;
 import dev.govern.core.audit.Audit;
 import dev.govern.core.deploy.ReleaseStore;
 import dev.govern.core.deploy.ServiceName;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Parameters;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:recorded (or already recorded)",
-      "3:not a file, not a Go binary, modified checkout or no VCS stamp",
+      "1:the team server cannot be reached",
+      "3:not a file, not a Go binary, modified checkout or no VCS stamp; the server refused",
       "4:the store's copy of this binary no longer matches its SHA-256 (tampering)"
     })
 final class ReleaseRecordCommand extends BaseCommand {
@@ -49,17 +51,29 @@ final class ReleaseRecordCommand extends BaseCommand {
   @Option(names = "--reason", paramLabel = "R", description = "Why; recorded in the ledger.")
   String reason;
 
+  @Option(
+      names = "--server",
+      paramLabel = "URL",
+      description =
+          "Also send the release (binary and record) to the team server; the token comes from GOVERN_TOKEN.")
+  String server;
+
   @Mixin StoreOption store;
   @Mixin OperatorOption operator;
   @Mixin JsonFlag format;
 
   /** The {@code --json} document. */
-  record Recorded(int schemaVersion, boolean added, String store, ReleaseDoc release)
+  record Recorded(
+      int schemaVersion, boolean added, String store, ReleaseDoc release, ServerDoc server)
       implements JsonDocument {}
+
+  /** What the team server did with it ({@code --server}). */
+  record ServerDoc(String url, boolean created, boolean binaryCreated, long ledgerSeq) {}
 
   @Override
   protected int run() {
     ServiceName name = ServiceName.parse(service);
+    ServerReleases remote = server == null ? null : ServerReleases.of(server, settings());
     ReleaseStore releases = ReleaseStore.of(settings(), store.dir, cwd());
     Audit audit = audit(operator.operator, null);
     ReleaseStore.Recorded r =
@@ -71,10 +85,29 @@ final class ReleaseRecordCommand extends BaseCommand {
             Clock.systemUTC().instant(),
             audit.recorder(),
             reason);
+    ServerDoc pushed = null;
+    if (remote != null) {
+      ServerReleases.Pushed p;
+      try {
+        p = remote.push(releases, r.release(), reason, allowModified, allowNoBuildInfo);
+      } catch (GovernException e) {
+        throw new GovernException(
+            e.code(),
+            e.getMessage(),
+            e.hint()
+                .orElse(
+                    "the release is recorded in "
+                        + releases.root()
+                        + "; run the same command again to send it"),
+            e);
+      }
+      pushed = new ServerDoc(p.server(), p.created(), p.binaryCreated(), p.ledgerSeq());
+    }
     if (format.json) {
       JsonOutput.print(
           out(),
-          new Recorded(1, r.added(), releases.root().toString(), ReleaseDoc.of(r.release())));
+          new Recorded(
+              1, r.added(), releases.root().toString(), ReleaseDoc.of(r.release()), pushed));
       return 0;
     }
     out()
@@ -85,6 +118,13 @@ final class ReleaseRecordCommand extends BaseCommand {
                 + r.release().label()
                 + " in "
                 + releases.root());
+    if (pushed != null) {
+      out()
+          .println(
+              (pushed.created()
+                  ? "sent to " + pushed.url() + " (server ledger seq " + pushed.ledgerSeq() + ")"
+                  : "already on " + pushed.url()));
+    }
     out().flush();
     return 0;
   }

@@ -52,6 +52,13 @@ final class ReleaseShowCommand extends BaseCommand {
       description = "The newest release built with this Go.")
   String go;
 
+  @Option(
+      names = "--server",
+      paramLabel = "URL",
+      description =
+          "Find the release on the team server, which checks its stored binary (token from GOVERN_TOKEN).")
+  String server;
+
   @Mixin StoreOption store;
   @Mixin JsonFlag format;
 
@@ -71,13 +78,19 @@ final class ReleaseShowCommand extends BaseCommand {
     ReleaseStore releases = ReleaseStore.of(settings(), store.dir, cwd());
     DeployTarget t = target == null ? null : new DeployTarget(cwd().resolve(target));
     ServiceName name = ReleaseLookup.serviceOf(service, t);
-    Release r = new ReleaseLookup(releases).find(name, t, ref, go);
-    Path stored = releases.object(r);
-    if (Files.exists(stored) || t == null) {
-      releases.verify(r);
+    ServerReleases remote = server == null ? null : ServerReleases.of(server, settings());
+    Release r =
+        new ReleaseLookup(remote != null ? remote : ReleaseSource.of(releases))
+            .find(name, t, ref, go);
+    String stored;
+    if (remote != null) {
+      remote.verify(r);
+      stored = remote.binaryUrl(r);
+    } else if (Files.exists(releases.object(r)) || t == null) {
+      stored = releases.verify(r).toString();
     } else {
       t.verifyLaidOut(r);
-      stored = t.binary(r.id(), r.service());
+      stored = t.binary(r.id(), r.service()).toString();
     }
     TargetDoc onTarget = null;
     if (t != null) {
@@ -92,7 +105,7 @@ final class ReleaseShowCommand extends BaseCommand {
                   .toList());
     }
     if (format.json) {
-      JsonOutput.print(out(), new Shown(1, ReleaseDoc.of(r), stored.toString(), true, onTarget));
+      JsonOutput.print(out(), new Shown(1, ReleaseDoc.of(r), stored, true, onTarget));
       return 0;
     }
     out().println("release   " + r.id() + " of " + r.service());

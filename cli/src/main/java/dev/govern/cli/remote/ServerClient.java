@@ -74,6 +74,14 @@ public final class ServerClient {
     return send("PUT", path, body, true, headers);
   }
 
+  /**
+   * A PUT of a file's bytes ({@code application/octet-stream}), streamed from disk; retried like
+   * {@link #put}.
+   */
+  public Response putFile(String path, java.nio.file.Path file) {
+    return send("PUT", path, file, true);
+  }
+
   /** A POST, retried only when {@code idempotent}. */
   public Response post(String path, byte[] body, boolean idempotent) {
     return send("POST", path, body, idempotent);
@@ -87,18 +95,27 @@ public final class ServerClient {
     }
   }
 
-  private Response send(String method, String path, byte[] body, boolean retry, String... headers) {
+  private Response send(String method, String path, Object body, boolean retry, String... headers) {
+    HttpRequest.BodyPublisher publisher;
+    try {
+      publisher =
+          body == null
+              ? HttpRequest.BodyPublishers.noBody()
+              : body instanceof java.nio.file.Path file
+                  ? HttpRequest.BodyPublishers.ofFile(file)
+                  : HttpRequest.BodyPublishers.ofByteArray((byte[]) body);
+    } catch (java.io.FileNotFoundException e) {
+      throw GovernException.notFound("no such file: " + body, null);
+    }
     HttpRequest.Builder b =
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(Duration.ofMinutes(2))
             .header("Accept", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(body));
+            .method(method, publisher);
     if (body != null) {
-      b.header("Content-Type", "application/json");
+      b.header(
+          "Content-Type",
+          body instanceof java.nio.file.Path ? "application/octet-stream" : "application/json");
     }
     if (token != null) {
       b.header("Authorization", "Bearer " + token);

@@ -56,6 +56,12 @@ public final class ServeCommand extends BaseCommand {
           "The notification sinks (JSON: webhook, slack, jira; default: GOVERN_NOTIFICATIONS).")
   Path notifications;
 
+  @Option(
+      names = "--max-release-size",
+      paramLabel = "BYTES",
+      description = "The largest release binary accepted (default: 268435456, 256 MiB).")
+  Long maxReleaseSize;
+
   @Override
   protected int run() throws InterruptedException {
     // the server's classes load here, never for other commands

@@ -47,6 +47,9 @@ final class ServerLauncher {
                 sinks == null ? null : Path.of(sinks).toAbsolutePath(),
                 d.sweepEvery(),
                 d.backoff()));
+    if (c.maxReleaseSize != null) {
+      cfg = cfg.withMaxReleaseBytes(c.maxReleaseSize);
+    }
     return cfg;
   }
 

@@ -279,6 +279,26 @@ class ReleaseCommandsTest {
         .contains("is not a govern release folder");
     Files.delete(srv.resolve("notes.txt"));
 
+    // a REF that matches several releases: deploy lists them and writes nothing
+    String old = record(go.v1go119());
+    String rev = go.v1().revision().substring(0, 8);
+    CliRunner.Result ambiguous = cli.run(deploy(rev));
+    assertThat(ambiguous.exitCode()).isEqualTo(2);
+    assertThat(ambiguous.err())
+        .startsWith("govern: error: \"" + rev + "\" matches 2 releases: ")
+        .contains("hello " + v1 + " (rev ", "hello " + old + " (rev ", "go1.19.8")
+        .contains("hint: give more characters");
+    assertThat(srv.resolve("current")).doesNotExist();
+    assertThat(srv.resolve(".govern")).doesNotExist();
+
+    // which BIN: a file is matched by its SHA-256; an unrecorded one says so
+    assertThat(ok("release", "which", go.v1go119().binary().toString()).out())
+        .contains("release   " + old + " of hello", "go        go1.19.8");
+    CliRunner.Result unknown = ok("release", "which", go.v2().binary().toString());
+    assertThat(unknown.out())
+        .contains("release   (not recorded in ")
+        .contains("revision  " + go.v2().revision());
+
     CliRunner.Result none = cli.run("release", "show", "abcdef12");
     assertThat(none.exitCode()).isEqualTo(3);
     assertThat(none.err()).startsWith("govern: error: no release matches \"abcdef12\"");

@@ -124,8 +124,8 @@ final class ModuleZipEntries implements EntrySource {
    * measured on a toolchain zip (64 MB, 12 000 files) that was most of the install's CPU time. The
    * input buffer ({@code buf}) and the push-back stream it returns unread bytes to at the end of
    * each entry ({@code in}) are the fields {@link java.util.zip.InflaterInputStream} and {@link
-   * java.io.FilterInputStream} leave to subclasses; the push-back buffer must be as big as the input
-   * buffer, since up to a whole buffer can be left over when an entry ends.
+   * java.io.FilterInputStream} leave to subclasses; the push-back buffer must be as big as the
+   * input buffer, since up to a whole buffer can be left over when an entry ends.
    */
   static final class WideZipInputStream extends ZipInputStream {
     static final int BLOCK = 1 << 18;

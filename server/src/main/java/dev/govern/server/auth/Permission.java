@@ -17,5 +17,7 @@ public enum Permission {
   /** Approve or reject change requests, review emergency changes. */
   APPROVE,
   /** Manage tokens. */
-  ADMIN
+  ADMIN,
+  /** Upload release binaries and record service releases. */
+  PUSH_RELEASE
 }

@@ -7,12 +7,17 @@ import java.util.Set;
 
 /**
  * The roles a token can have, and what each may do. {@code ci} pushes what CI produces (scans,
- * checkpoints); {@code approver} changes environments (and approves requests, issue 16); {@code
- * admin} may do everything, including managing tokens; {@code viewer} reads.
+ * checkpoints, releases); {@code approver} changes environments (and approves requests, issue 16);
+ * {@code admin} may do everything, including managing tokens; {@code viewer} reads.
  */
 public enum Role {
   VIEWER(EnumSet.of(Permission.READ)),
-  CI(EnumSet.of(Permission.READ, Permission.PUSH_SCAN, Permission.PUSH_CHECKPOINT)),
+  CI(
+      EnumSet.of(
+          Permission.READ,
+          Permission.PUSH_SCAN,
+          Permission.PUSH_CHECKPOINT,
+          Permission.PUSH_RELEASE)),
   APPROVER(
       EnumSet.of(
           Permission.READ,

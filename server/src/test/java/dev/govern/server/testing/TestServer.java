@@ -44,21 +44,34 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(String url, Path dir, Authenticator.Limits limits) {
-    return start(url, dir, limits, ServerConfig.Workflow.DEFAULT);
+    return start(url, dir, limits, cfg -> cfg);
   }
 
   /** A server judging requests by {@code workflow}'s governance file, notifying its sinks. */
   public static TestServer start(DatabaseUrl.Kind kind, Path dir, ServerConfig.Workflow workflow) {
-    return start(database(kind, dir), dir, new Authenticator.Limits(1000, 100_000), workflow);
+    return start(kind, dir, cfg -> cfg.withWorkflow(workflow));
   }
 
   public static TestServer start(
       String url, Path dir, Authenticator.Limits limits, ServerConfig.Workflow workflow) {
+    return start(url, dir, limits, cfg -> cfg.withWorkflow(workflow));
+  }
+
+  /** A server whose configuration {@code tweak} changes (a smaller limit, say). */
+  public static TestServer start(
+      DatabaseUrl.Kind kind, Path dir, java.util.function.UnaryOperator<ServerConfig> tweak) {
+    return start(database(kind, dir), dir, new Authenticator.Limits(1000, 100_000), tweak);
+  }
+
+  private static TestServer start(
+      String url,
+      Path dir,
+      Authenticator.Limits limits,
+      java.util.function.UnaryOperator<ServerConfig> tweak) {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     ServerConfig cfg =
-        ServerConfig.of("127.0.0.1:0", url, dir.resolve("server"))
-            .withAuthLimits(limits)
-            .withWorkflow(workflow);
+        tweak.apply(
+            ServerConfig.of("127.0.0.1:0", url, dir.resolve("server")).withAuthLimits(limits));
     GovernServer s =
         GovernServer.start(
             cfg,
@@ -93,6 +106,19 @@ public final class TestServer implements AutoCloseable {
   /** A token with {@code role} for user {@code name} in {@code groups}. */
   public String token(String name, Role role, String... groups) {
     return server.tokens().create(name, role, null, List.of(groups), "admin").secret();
+  }
+
+  /** Runs one SQL update on the server's database with named parameters; the rows changed. */
+  public int update(String sql, java.util.Map<String, Object> params) {
+    return server
+        .database()
+        .jdbi()
+        .withHandle(
+            h -> {
+              var u = h.createUpdate(sql);
+              params.forEach(u::bind);
+              return u.execute();
+            });
   }
 
   public Http http(String token) {
