@@ -12,6 +12,7 @@ import dev.govern.core.deploy.ServiceName;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -49,8 +50,12 @@ final class ServerReleases implements ReleaseSource {
   }
 
   /**
-   * Sends a recorded release: its stored binary (hashed again before it leaves), then its record.
-   * Both requests are idempotent, so running the command again after a failure converges.
+   * Sends a recorded release: first its record, which the server refuses with 404 while it does not
+   * hold the binary; then the stored binary (hashed again before it leaves) and the record again. A
+   * release the server already holds costs one small request, and a token that may not record is
+   * refused before any upload (a server that refuses a large body before reading it closes the
+   * connection under the client's feet). Every request is idempotent, so running the command again
+   * after a failure converges.
    */
   Pushed push(
       ReleaseStore store,
@@ -58,7 +63,7 @@ final class ServerReleases implements ReleaseSource {
       String reason,
       boolean allowModified,
       boolean allowNoBuildInfo) {
-    JsonNode blob = client.putFile("/api/v1/blobs/" + r.sha256(), store.verify(r)).json();
+    Path binary = store.verify(r);
     Map<String, Object> body = new LinkedHashMap<>();
     try {
       body.put("release", JSON.readTree(r.toJson()));
@@ -70,12 +75,21 @@ final class ServerReleases implements ReleaseSource {
     }
     body.put("allowModified", allowModified);
     body.put("allowNoBuildInfo", allowNoBuildInfo);
-    JsonNode n = client.put(path(r), ServerClient.json(body)).json();
+    byte[] json = ServerClient.json(body);
+    boolean binaryCreated = false;
+    JsonNode n;
+    try {
+      n = client.put(path(r), json).json();
+    } catch (GovernException e) {
+      if (e.code() != ErrorCode.NOT_FOUND) {
+        throw e;
+      }
+      binaryCreated =
+          client.putFile("/api/v1/blobs/" + r.sha256(), binary).json().path("created").asBoolean();
+      n = client.put(path(r), json).json();
+    }
     return new Pushed(
-        url(),
-        blob.path("created").asBoolean(),
-        n.path("created").asBoolean(),
-        n.at("/stored/ledgerSeq").asLong());
+        url(), binaryCreated, n.path("created").asBoolean(), n.at("/stored/ledgerSeq").asLong());
   }
 
   @Override

@@ -177,7 +177,7 @@ public final class ReleaseApi {
                       .orElseThrow(
                           () ->
                               new GovernException(
-                                  ErrorCode.PRECONDITION,
+                                  ErrorCode.NOT_FOUND,
                                   "release.sha256: no binary with SHA-256 "
                                       + r.sha256()
                                       + " is stored: upload it first",

@@ -92,6 +92,13 @@ abstract class ReleaseApiContract {
     return as.put("/api/v1/blobs/" + sha, data);
   }
 
+  /**
+   * A small body for requests refused before the body is read (role, path, declared size): Jetty
+   * closes such a connection, and a client still sending megabytes may lose the answer to the reset
+   * (the reason the CLI sends the record before the binary).
+   */
+  static final byte[] SMALL = "a small body".getBytes(StandardCharsets.UTF_8);
+
   String head() {
     return server.admin().get("/api/v1/server").json().get("ledgerHead").asText();
   }
@@ -157,11 +164,12 @@ abstract class ReleaseApiContract {
     Release r = record("roles", bin);
     Http approver = server.http(server.token("approver-release", Role.APPROVER));
     String before = head();
-    Http.Response blob = putBlob(viewer, data, r.sha256());
+    Http.Response blob = putBlob(viewer, SMALL, sha256(SMALL));
     assertThat(blob.status()).isEqualTo(403);
     assertThat(blob.json().get("detail").asText()).contains("role viewer");
-    assertThat(putBlob(approver, data, r.sha256()).status()).isEqualTo(403);
-    assertThat(putBlob(server.http(null), data, r.sha256()).status()).isEqualTo(401);
+    assertThat(putBlob(approver, SMALL, sha256(SMALL)).status()).isEqualTo(403);
+    assertThat(putBlob(server.http(null), SMALL, sha256(SMALL)).status()).isEqualTo(401);
+    assertThat(viewer.get("/api/v1/blobs/" + sha256(SMALL)).status()).isEqualTo(404);
     assertThat(viewer.get("/api/v1/blobs/" + r.sha256()).status()).isEqualTo(404);
 
     assertThat(putBlob(ci, data, r.sha256()).status()).isEqualTo(201);
@@ -188,7 +196,7 @@ abstract class ReleaseApiContract {
     assertThat(viewer.get("/api/v1/blobs/" + sha256(data)).status()).isEqualTo(404);
 
     for (String bad : new String[] {"abc", "G".repeat(64), sha256(data).toUpperCase()}) {
-      Http.Response b = putBlob(ci, data, bad);
+      Http.Response b = putBlob(ci, SMALL, bad);
       assertThat(b.status()).as(bad).isEqualTo(400);
       assertThat(b.json().get("field").asText()).isEqualTo("sha256");
     }
@@ -204,7 +212,7 @@ abstract class ReleaseApiContract {
     String before = head();
     // the binary is not on the server yet
     Http.Response missing = ci.put(path(r), push(r, ""));
-    assertThat(missing.status()).as(missing.body()).isEqualTo(412);
+    assertThat(missing.status()).as(missing.body()).isEqualTo(404);
     assertThat(missing.json().get("detail").asText()).contains("upload it first");
     assertThat(putBlob(ci, Files.readAllBytes(bin), r.sha256()).status()).isEqualTo(201);
 
@@ -302,16 +310,16 @@ abstract class ReleaseApiContract {
 
   @Test
   void aBinaryOverTheLimitIsRefusedBeforeItIsStored(@TempDir Path dir) throws Exception {
-    byte[] data = Files.readAllBytes(go.v1().binary());
+    byte[] data = new byte[4097];
+    new java.util.Random(17).nextBytes(data);
     String sha = sha256(data);
-    try (TestServer small =
-        TestServer.start(kind(), dir, cfg -> cfg.withMaxReleaseBytes(data.length - 1))) {
+    try (TestServer small = TestServer.start(kind(), dir, cfg -> cfg.withMaxReleaseBytes(4096))) {
       Http smallCi = small.http(small.token("ci-small", Role.CI));
       // with Content-Length: refused before the body is read
-      Http.Response declared = smallCi.put("/api/v1/blobs/" + sha, data);
+      Http.Response declared = putBlob(smallCi, data, sha);
       assertThat(declared.status()).as(declared.body()).isEqualTo(413);
       assertThat(declared.json().get("code").asText()).isEqualTo("too-large");
-      assertThat(declared.json().get("detail").asText()).contains(String.valueOf(data.length - 1));
+      assertThat(declared.json().get("detail").asText()).contains("4096");
       // chunked, without a length: refused once it passes the limit
       Http.Response streamed =
           smallCi.send(
